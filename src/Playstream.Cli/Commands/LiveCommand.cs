@@ -1,0 +1,23 @@
+using Playstream.Core.Generation;
+using Spectre.Console;
+
+namespace Playstream.Cli.Commands;
+
+/// <summary><c>generate --live</c>: the original demo's generator, appending plays to a log as they happen.</summary>
+internal static class LiveCommand
+{
+    public static int Run(string liveFile, double rate, string? replay, bool retime, GeneratorOptions options)
+    {
+        if (rate <= 0)
+            throw new Playstream.Core.Engine.SettingsException($"--rate: must be more than 0 lines per second (got {rate})");
+        if (replay is not null && !File.Exists(replay))
+            throw new FileNotFoundException($"replay file '{replay}' does not exist", replay);
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cancel.Cancel();
+        AnsiConsole.MarkupLine($"appending {(replay is null ? "plays" : $"lines of {Markup.Escape(replay)}")} to [blue]{Markup.Escape(Path.GetFullPath(liveFile))}[/] at {rate:0.##} per second; Ctrl-C stops");
+        var written = LiveGeneration.Run(liveFile, rate, replay, retime, options, cancel.Token);
+        AnsiConsole.MarkupLine($"stopped after {written:N0} lines");
+        return 0;
+    }
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Playstream.Cli.Views;
+using Playstream.Embedded.Runs;
+
+namespace Playstream.Cli.Commands;
+
+/// <summary><c>playstream run</c>: the embedded pipeline over files, start to finish.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var events = new Option<string[]>("--events") { Description = "Event log files (event_id,customer_id,track_id,datetime,ismobile,zip)", Required = true, AllowMultipleArgumentsPerToken = true };
+        var customers = new Option<string?>("--customers") { Description = "Customer file (cust.csv)" };
+        var tracks = new Option<string?>("--tracks") { Description = "Track catalogue (music.csv)" };
+        var export = new Option<string?>("--export") { Description = "Write the results as JSON Lines into this folder" };
+        var store = new Option<string?>("--store") { Description = "Embedded store to write (default: .playstream/store.db)" };
+        var noPlays = new Option<bool>("--no-plays") { Description = "Keep only results, not the enriched plays" };
+        var parallelism = new Option<int>("--parallelism") { Description = "Reader threads", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var analytics = new AnalyticsOptions();
+
+        var command = new Command("run", "Run the whole pipeline embedded, on files, with no servers");
+        foreach (var option in new Option[] { events, customers, tracks, export, store, noPlays, parallelism })
+            command.Options.Add(option);
+        analytics.AddTo(command);
+        command.SetAction(result => CliErrors.Run(() =>
+        {
+            var options = new EmbeddedRunOptions
+            {
+                EventFiles = result.GetValue(events) ?? [],
+                CustomersFile = result.GetValue(customers),
+                TracksFile = result.GetValue(tracks),
+                ExportDirectory = result.GetValue(export),
+                StorePath = result.GetValue(store) ?? PlaystreamHome.DefaultStore,
+                StorePlays = !result.GetValue(noPlays),
+                Settings = analytics.Read(result),
+                Parallelism = Math.Max(1, result.GetValue(parallelism)),
+            };
+            var report = RunWithProgress.Run(options);
+            RunSummaryView.Render(report);
+            return 0;
+        }));
+        return command;
+    }
+}

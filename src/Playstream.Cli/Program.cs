@@ -1,0 +1,17 @@
+using System.CommandLine;
+using Playstream.Cli.Commands;
+
+namespace Playstream.Cli;
+
+internal static class Program
+{
+    public static int Main(string[] args)
+    {
+        var root = new RootCommand("Playstream: real-time listening analytics. Start with `playstream demo`.");
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(GenerateCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
+        return root.Parse(args).Invoke();
+    }
+}

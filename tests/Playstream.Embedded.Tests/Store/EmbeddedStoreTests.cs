@@ -1,0 +1,127 @@
+using Microsoft.Data.Sqlite;
+using Playstream.Core.Events;
+using Playstream.Core.Lookups;
+using Playstream.Core.Pipeline;
+using Playstream.Core.Results;
+using Playstream.Embedded.Store;
+
+namespace Playstream.Embedded.Tests.Store;
+
+public sealed class EmbeddedStoreTests
+{
+    private static AnalyticsResults SampleResults() => new(
+        [new ActivityWindow(1_414_000_000, 1_414_001_800, 5, 2, 1), new ActivityWindow(1_414_000_300, 1_414_002_100, 3, 3, 0)],
+        [
+            new TopTracksWindow(1_413_997_200, 1_414_105_200, "0", [new TrackPlays(7, 4), new TrackPlays(2, 1)]),
+            new TopTracksWindow(1_413_997_200, 1_414_105_200, "unknown", [new TrackPlays(9, 1)]),
+        ],
+        [new CustomerProfile(0, 4, 1, 1, 1, 1, 2, 3), new CustomerProfile(12, 1, 0, 0, 0, 1, 0, 1)],
+        new ProfileSummary(2, 0.125, 0.125, 0.125, 0.625, 0.25, 0.875),
+        [new UniqueTracks("all", [2, 7, 9]), new UniqueTracks("mobile", [7])],
+        [new Interest(0, 7, 1_414_000_600)],
+        new RunSummary(5, 2, 1, 0, new Dictionary<string, long> { ["bad_datetime"] = 2 }));
+
+    [Fact]
+    public void Results_written_are_read_back_unchanged()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("store.db");
+        var expected = SampleResults();
+        using (var store = EmbeddedStore.CreateFresh(path, out _))
+            store.WriteResults(expected, new Dictionary<string, string> { ["events"] = "5" });
+
+        using var reader = new StoreReader(path);
+        var actual = reader.ReadResults();
+        Assert.Equal(expected.Activity, actual.Activity);
+        Assert.Equal(expected.TopTracks.Count, actual.TopTracks.Count);
+        for (var i = 0; i < expected.TopTracks.Count; i++)
+        {
+            Assert.Equal(expected.TopTracks[i].Gender, actual.TopTracks[i].Gender);
+            Assert.Equal(expected.TopTracks[i].WindowEnd, actual.TopTracks[i].WindowEnd);
+            Assert.Equal(expected.TopTracks[i].Tracks, actual.TopTracks[i].Tracks);
+        }
+        Assert.Equal(expected.Profiles, actual.Profiles);
+        Assert.Equal(expected.ProfileSummary, actual.ProfileSummary);
+        Assert.Equal(expected.UniqueTracks.Select(u => (u.Scope, string.Join(',', u.TrackIds))), actual.UniqueTracks.Select(u => (u.Scope, string.Join(',', u.TrackIds))));
+        Assert.Equal(expected.Interests, actual.Interests);
+        Assert.Equal(expected.Summary.Events, actual.Summary.Events);
+        Assert.Equal(2, actual.Summary.DeadLettersByReason["bad_datetime"]);
+        Assert.Equal("finished", reader.RunInfo().State);
+        Assert.Equal(5, reader.RunInfo().Events);
+    }
+
+    [Fact]
+    public void A_fresh_store_replaces_the_earlier_run_and_says_which()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("store.db");
+        using (var first = EmbeddedStore.CreateFresh(path, out var none))
+        {
+            Assert.Null(none);
+            first.WriteResults(SampleResults(), new Dictionary<string, string> { ["events"] = "5" });
+        }
+        using (var second = EmbeddedStore.CreateFresh(path, out var replaced))
+        {
+            Assert.NotNull(replaced);
+            Assert.Equal(5, replaced!.Events);
+            Assert.Equal("finished", replaced.State);
+        }
+        using var reader = new StoreReader(path);
+        Assert.Empty(reader.ReadResults().Activity);
+    }
+
+    [Fact]
+    public async Task Plays_and_dead_letters_go_into_their_tables()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("store.db");
+        using (var store = EmbeddedStore.CreateFresh(path, out _))
+        {
+            var customers = new CustomerTable();
+            customers.Set(new Customer(3, "Ann Lee", "1", "1 Main St", "12345", "01/02/2013", "1", "2", "1", "0", null));
+            var tracks = new TrackTable();
+            tracks.Set(new Track(8, "Song, With Comma", "Band", 200));
+            store.WriteLookups(new LookupTables(customers, tracks));
+
+            var writer = store.OpenWriter(storePlays: true);
+            // More plays than one batch holds, so batches are recycled through the pool.
+            for (var b = 0; b < 3; b++)
+            {
+                var batch = writer.Pool.Rent();
+                for (var i = 0; i < 5000; i++)
+                    batch.Add(new PlayEvent(b * 5000 + i, i % 2 == 0 ? 3 : 99, 8, 1_414_000_000 + i, i % 3 == 0), "72132"u8);
+                writer.Write(batch);
+            }
+            writer.Write(new DeadLetter(DeadLetterReason.BadIsMobile, new SourcePosition("plays.csv", 17), "1,2,3,\"2014-10-01 00:00:00\",7,\"1\"", "ismobile is not 0 or 1"));
+            await writer.DisposeAsync();
+            Assert.Equal(15000, writer.PlaysWritten);
+        }
+
+        using var reader = new StoreReader(path);
+        Assert.Equal(15000, reader.CountPlays());
+        var letter = Assert.Single(reader.ReadDeadLetters());
+        Assert.Equal(DeadLetterReason.BadIsMobile, letter.Reason);
+        Assert.Equal(new SourcePosition("plays.csv", 17), letter.Position);
+
+        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*), sum(mobile), min(zip), max(name), max(title) FROM enriched_plays WHERE customer_id = 3";
+        using var row = command.ExecuteReader();
+        Assert.True(row.Read());
+        Assert.Equal(7500, row.GetInt64(0));
+        // i even and i % 3 == 0: every 6th of the 15000 plays has customer 3 and is mobile.
+        Assert.Equal(Enumerable.Range(0, 3).Sum(_ => Enumerable.Range(0, 5000).Count(i => i % 2 == 0 && i % 3 == 0)), row.GetInt64(1));
+        Assert.Equal("72132", row.GetString(2));
+        Assert.Equal("Ann Lee", row.GetString(3));
+        Assert.Equal("Song, With Comma", row.GetString(4));
+    }
+
+    [Fact]
+    public void Reading_a_store_that_does_not_exist_says_what_to_do()
+    {
+        using var folder = new TempFolder();
+        var error = Assert.Throws<FileNotFoundException>(() => new StoreReader(folder.File("missing.db")));
+        Assert.Contains("playstream run", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,17 @@
+namespace Playstream.Embedded.Tests.Store;
+
+/// <summary>A folder that exists for one test.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public TempFolder() => Directory.CreateDirectory(Path);
+
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "playstream-tests", Guid.NewGuid().ToString("N"));
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
+    }
+}
