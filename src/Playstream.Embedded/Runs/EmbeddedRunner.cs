@@ -73,13 +73,13 @@ public static class EmbeddedRunner
         {
             var customers = CustomerReader.Read(options.CustomersFile);
             lookups.Customers = customers.Table;
-            problems.AddRange(customers.Problems.Select(p => $"{options.CustomersFile}:{p}"));
+            problems.AddRange(customers.Problems.Select(p => $"{options.CustomersFile} {p}"));
         }
         if (options.TracksFile is not null)
         {
             var tracks = TrackReader.Read(options.TracksFile);
             lookups.Tracks = tracks.Table;
-            problems.AddRange(tracks.Problems.Select(p => $"{options.TracksFile}:{p}"));
+            problems.AddRange(tracks.Problems.Select(p => $"{options.TracksFile} {p}"));
         }
         return lookups;
     }
