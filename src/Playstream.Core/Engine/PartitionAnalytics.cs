@@ -1,0 +1,140 @@
+using System.Text;
+using Playstream.Core.Events;
+using Playstream.Core.Lookups;
+using Playstream.Core.Operators.Activity;
+using Playstream.Core.Operators.Interests;
+using Playstream.Core.Operators.Profiles;
+using Playstream.Core.Operators.TopTracks;
+using Playstream.Core.Operators.UniqueTracks;
+using Playstream.Core.Results;
+
+namespace Playstream.Core.Engine;
+
+/// <summary>
+/// All the analytics of one partition (or of a merge of several): the operators side by
+/// side, each fed every play. Exact for any order of plays, mergeable with another
+/// partition's analytics, and snapshotable. Not thread-safe: one partition, one thread.
+/// </summary>
+public sealed class PartitionAnalytics
+{
+    private ActivityOperator _activity;
+    private TopTracksOperator _topTracks;
+    private ProfilesOperator _profiles;
+    private UniqueTracksOperator _uniqueTracks;
+    private InterestsOperator _interests;
+    private RunCounters _counters;
+
+    public PartitionAnalytics(AnalyticsSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+        Settings = settings;
+        _activity = new ActivityOperator(settings);
+        _topTracks = new TopTracksOperator(settings);
+        _profiles = new ProfilesOperator();
+        _uniqueTracks = new UniqueTracksOperator();
+        _interests = new InterestsOperator(settings);
+        _counters = new RunCounters();
+    }
+
+    public AnalyticsSettings Settings { get; }
+
+    /// <summary>Plays added (dead letters are not events).</summary>
+    public long Events => _counters.Events;
+
+    /// <summary>
+    /// Adds one enriched play. <paramref name="genderSlot"/> is the customer's
+    /// <see cref="GenderCodes"/> slot; an unknown customer always counts as <c>unknown</c>.
+    /// </summary>
+    public void Add(in PlayEvent play, byte genderSlot, bool customerKnown, bool trackKnown)
+    {
+        if (!customerKnown)
+            genderSlot = GenderCodes.UnknownSlot;
+        _counters.CountEvent(customerKnown, trackKnown);
+        _activity.Add(play.Time, play.CustomerId, play.IsMobile);
+        _topTracks.Add(play.Time, genderSlot, play.TrackId);
+        _profiles.Add(play.CustomerId, play.Time, play.IsMobile);
+        _uniqueTracks.Add(play.TrackId, play.IsMobile);
+        _interests.Add(play.CustomerId, play.TrackId, play.Time);
+    }
+
+    /// <summary>Enriches the play from the lookup tables, then adds it.</summary>
+    public void Add(in PlayEvent play, LookupTables lookups)
+    {
+        ArgumentNullException.ThrowIfNull(lookups);
+        var customers = lookups.Customers;
+        var known = customers.Contains(play.CustomerId);
+        Add(play, known ? customers.GenderSlot(play.CustomerId) : GenderCodes.UnknownSlot, known, lookups.Tracks.Contains(play.TrackId));
+    }
+
+    public void CountDeadLetter(DeadLetterReason reason) => _counters.CountDeadLetter(reason);
+
+    /// <summary>Adds the other partition's state into this one; the other is left as it was.</summary>
+    public void Merge(PartitionAnalytics other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (ReferenceEquals(other, this))
+            throw new ArgumentException("cannot merge analytics into themselves", nameof(other));
+        if (other.Settings != Settings)
+            throw new SettingsException("cannot merge analytics built with different settings");
+        _activity.Merge(other._activity);
+        _topTracks.Merge(other._topTracks);
+        _profiles.Merge(other._profiles);
+        _uniqueTracks.Merge(other._uniqueTracks);
+        _interests.Merge(other._interests);
+        _counters.Merge(other._counters);
+    }
+
+    /// <summary>Writes the whole state: a versioned header with the settings, then each operator in turn.</summary>
+    public void WriteSnapshot(Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        using var writer = new BinaryWriter(output, Encoding.UTF8, leaveOpen: true);
+        SnapshotHeader.Write(writer, Settings);
+        _counters.Write(writer);
+        _activity.Write(writer);
+        _topTracks.Write(writer);
+        _profiles.Write(writer);
+        _uniqueTracks.Write(writer);
+        _interests.Write(writer);
+    }
+
+    /// <summary>Reads a snapshot written by <see cref="WriteSnapshot"/> with the same settings.</summary>
+    /// <exception cref="SettingsException">The snapshot was taken with other settings.</exception>
+    /// <exception cref="InvalidDataException">The stream is not a snapshot this build can read.</exception>
+    public static PartitionAnalytics ReadSnapshot(Stream input, AnalyticsSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var analytics = new PartitionAnalytics(settings);
+        using var reader = new BinaryReader(input, Encoding.UTF8, leaveOpen: true);
+        try
+        {
+            SnapshotHeader.Read(reader, settings);
+            analytics._counters = RunCounters.Read(reader);
+            analytics._activity = ActivityOperator.Read(reader, settings);
+            analytics._topTracks = TopTracksOperator.Read(reader, settings);
+            analytics._profiles = ProfilesOperator.Read(reader);
+            analytics._uniqueTracks = UniqueTracksOperator.Read(reader);
+            analytics._interests = InterestsOperator.Read(reader, settings);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException("the snapshot is truncated", e);
+        }
+        return analytics;
+    }
+
+    /// <summary>All results, each list ordered by its key.</summary>
+    public AnalyticsResults ComputeResults()
+    {
+        var profiles = _profiles.ComputeProfiles(_interests.DistinctTracksByCustomer());
+        return new AnalyticsResults(
+            _activity.ComputeWindows(),
+            _topTracks.ComputeWindows(),
+            profiles,
+            ProfilesOperator.Summarize(profiles),
+            _uniqueTracks.ComputeScopes(),
+            _interests.ComputeInterests(),
+            _counters.ToSummary());
+    }
+}

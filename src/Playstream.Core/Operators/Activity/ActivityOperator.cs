@@ -1,0 +1,151 @@
+using Playstream.Core.Engine;
+using Playstream.Core.Results;
+using Playstream.Core.Windows;
+
+namespace Playstream.Core.Operators.Activity;
+
+/// <summary>
+/// Plays, distinct listeners and mobile plays per sliding window. State is per pane (one
+/// slide long): plays, mobile plays and the pane's customers. Windows are assembled from
+/// panes only when results are asked for; listeners are deduplicated across the window's
+/// panes then, since a distinct count is not a sum of per-pane distinct counts.
+/// </summary>
+public sealed class ActivityOperator
+{
+    private readonly int _slide;
+    private readonly int _window;
+    private readonly PaneSlots _panes = new();
+    private readonly PaneCustomers _customers = new();
+    private long[] _plays = new long[64];
+    private long[] _mobile = new long[64];
+
+    public ActivityOperator(AnalyticsSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _slide = settings.ActivitySlideSeconds;
+        _window = settings.ActivityWindowSeconds;
+    }
+
+    public void Add(long time, int customerId, bool isMobile)
+    {
+        var slot = SlotOf(PaneMath.PaneOf(time, _slide));
+        _plays[slot]++;
+        if (isMobile)
+            _mobile[slot]++;
+        _customers.Append(slot, customerId);
+    }
+
+    public void Merge(ActivityOperator other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var otherPanes = other._panes.Panes;
+        for (var otherSlot = 0; otherSlot < otherPanes.Length; otherSlot++)
+            AddPane(otherPanes[otherSlot], other._plays[otherSlot], other._mobile[otherSlot], other._customers.Of(otherSlot));
+    }
+
+    public void Write(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var panes = _panes.Panes;
+        writer.Write(panes.Length);
+        for (var slot = 0; slot < panes.Length; slot++)
+        {
+            _customers.Compact(slot);
+            writer.Write(panes[slot]);
+            writer.Write(_plays[slot]);
+            writer.Write(_mobile[slot]);
+            var customers = _customers.Of(slot);
+            writer.Write(customers.Length);
+            foreach (var customer in customers)
+                writer.Write(customer);
+        }
+    }
+
+    public static ActivityOperator Read(BinaryReader reader, AnalyticsSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var result = new ActivityOperator(settings);
+        var paneCount = reader.ReadInt32();
+        var customers = new List<int>();
+        for (var i = 0; i < paneCount; i++)
+        {
+            var pane = reader.ReadInt64();
+            var plays = reader.ReadInt64();
+            var mobile = reader.ReadInt64();
+            var customerCount = reader.ReadInt32();
+            customers.Clear();
+            for (var c = 0; c < customerCount; c++)
+                customers.Add(reader.ReadInt32());
+            result.AddPane(pane, plays, mobile, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(customers));
+        }
+        return result;
+    }
+
+    /// <summary>Every window with at least one play, by start.</summary>
+    public List<ActivityWindow> ComputeWindows()
+    {
+        var (sortedPanes, order) = _panes.InPaneOrder();
+        var maxCustomer = -1;
+        for (var i = 0; i < order.Length; i++)
+        {
+            _customers.Compact(order[i]);
+            var customers = _customers.Of(order[i]);
+            if (customers.Length > 0)
+                maxCustomer = Math.Max(maxCustomer, customers[^1]);
+        }
+
+        var listeners = new SlidingCounts(maxCustomer, listKeys: false);
+        long plays = 0, mobile = 0;
+        var windows = new List<ActivityWindow>();
+        PaneWindowWalker.Walk(sortedPanes, _window / _slide,
+            enter: i =>
+            {
+                var slot = order[i];
+                plays += _plays[slot];
+                mobile += _mobile[slot];
+                foreach (var customer in _customers.Of(slot))
+                    listeners.Add(customer, 1);
+            },
+            leave: i =>
+            {
+                var slot = order[i];
+                plays -= _plays[slot];
+                mobile -= _mobile[slot];
+                foreach (var customer in _customers.Of(slot))
+                    listeners.Add(customer, -1);
+            },
+            emit: firstPane =>
+            {
+                var start = PaneMath.StartOf(firstPane, _slide);
+                windows.Add(new ActivityWindow(start, start + _window, plays, listeners.NonZero, mobile));
+            });
+        return windows;
+    }
+
+    private void AddPane(long pane, long plays, long mobile, ReadOnlySpan<int> customers)
+    {
+        var slot = SlotOf(pane);
+        _plays[slot] += plays;
+        _mobile[slot] += mobile;
+        foreach (var customer in customers)
+            _customers.Append(slot, customer);
+    }
+
+    private int SlotOf(long pane)
+    {
+        var slot = _panes.GetOrAdd(pane, out var added);
+        if (added)
+            OnNewSlot(slot);
+        return slot;
+    }
+
+    private void OnNewSlot(int slot)
+    {
+        if (slot >= _plays.Length)
+        {
+            Array.Resize(ref _plays, _plays.Length * 2);
+            Array.Resize(ref _mobile, _mobile.Length * 2);
+        }
+        _customers.EnsureSlots(slot + 1);
+    }
+}

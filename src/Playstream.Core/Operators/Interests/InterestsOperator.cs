@@ -1,0 +1,70 @@
+using Playstream.Core.Engine;
+using Playstream.Core.Results;
+
+namespace Playstream.Core.Operators.Interests;
+
+/// <summary>
+/// Interests: a customer who played a track <see cref="AnalyticsSettings.InterestPlays"/>
+/// times within <see cref="AnalyticsSettings.InterestWithinSeconds"/>, detected at the
+/// smallest last time of such a run. Its (customer, track) table also yields the distinct
+/// tracks of each customer, which the profiles need.
+/// </summary>
+public sealed class InterestsOperator
+{
+    private readonly CustomerTrackPlays _pairs;
+
+    public InterestsOperator(AnalyticsSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _pairs = new CustomerTrackPlays(settings.InterestPlays, settings.InterestWithinSeconds);
+    }
+
+    /// <summary>How many distinct (customer, track) pairs were played.</summary>
+    public int Pairs => _pairs.Count;
+
+    public void Add(int customerId, int trackId, long time) => _pairs.Add(customerId, trackId, time);
+
+    public void Merge(InterestsOperator other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (ReferenceEquals(other, this))
+            throw new ArgumentException("cannot merge an operator into itself", nameof(other));
+        _pairs.Merge(other._pairs);
+    }
+
+    public void Write(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        _pairs.Write(writer);
+    }
+
+    public static InterestsOperator Read(BinaryReader reader, AnalyticsSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var result = new InterestsOperator(settings);
+        result._pairs.Read(reader);
+        return result;
+    }
+
+    /// <summary>Every detected interest, by customer then track.</summary>
+    public List<Interest> ComputeInterests()
+    {
+        var interests = new List<Interest>();
+        _pairs.ForEach((customer, track, detected) =>
+        {
+            if (detected is { } at)
+                interests.Add(new Interest(customer, track, at));
+        });
+        interests.Sort((a, b) => a.CustomerId != b.CustomerId ? a.CustomerId.CompareTo(b.CustomerId) : a.TrackId.CompareTo(b.TrackId));
+        return interests;
+    }
+
+    /// <summary>How many distinct tracks each customer played.</summary>
+    public Dictionary<int, long> DistinctTracksByCustomer()
+    {
+        var byCustomer = new Dictionary<int, long>();
+        _pairs.ForEach((customer, _, _) =>
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byCustomer, customer, out _)++);
+        return byCustomer;
+    }
+}

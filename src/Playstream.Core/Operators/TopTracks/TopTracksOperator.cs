@@ -1,0 +1,169 @@
+using Playstream.Core.Engine;
+using Playstream.Core.Lookups;
+using Playstream.Core.Operators.Shared;
+using Playstream.Core.Results;
+using Playstream.Core.Windows;
+
+namespace Playstream.Core.Operators.TopTracks;
+
+/// <summary>
+/// The most played tracks per sliding window and gender code. State is, per pane (one
+/// slide long) and gender slot, the plays of each track. At result time each gender's
+/// panes are walked in order with running track counts, and each window keeps its top N.
+/// Gender slots are process-wide (<see cref="GenderCodes"/>), so merging two operators of
+/// one process is slot to slot; snapshots carry the code text.
+/// </summary>
+public sealed class TopTracksOperator
+{
+    private readonly int _slide;
+    private readonly int _window;
+    private readonly int _topN;
+    private readonly PaneSlots _panes = new();
+    // [pane slot][gender slot] -> track counts; null where that gender has no play in that pane.
+    private IntCountMap?[][] _counts = new IntCountMap?[64][];
+
+    public TopTracksOperator(AnalyticsSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _slide = settings.TopTracksSlideSeconds;
+        _window = settings.TopTracksWindowSeconds;
+        _topN = settings.TopN;
+    }
+
+    public void Add(long time, byte genderSlot, int trackId) =>
+        CountsOf(PaneMath.PaneOf(time, _slide), genderSlot).Add(trackId, 1);
+
+    public void Merge(TopTracksOperator other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var otherPanes = other._panes.Panes;
+        for (var otherSlot = 0; otherSlot < otherPanes.Length; otherSlot++)
+        {
+            var byGender = other._counts[otherSlot];
+            for (var gender = 0; gender < byGender.Length; gender++)
+            {
+                var counts = byGender[gender];
+                if (counts is null)
+                    continue;
+                var target = CountsOf(otherPanes[otherSlot], (byte)gender);
+                counts.ForEach((track, plays) => target.Add(track, plays));
+            }
+        }
+    }
+
+    public void Write(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var panes = _panes.Panes;
+        writer.Write(panes.Length);
+        for (var slot = 0; slot < panes.Length; slot++)
+        {
+            writer.Write(panes[slot]);
+            var byGender = _counts[slot];
+            writer.Write(byGender.Count(c => c is not null));
+            for (var gender = 0; gender < byGender.Length; gender++)
+            {
+                var counts = byGender[gender];
+                if (counts is null)
+                    continue;
+                writer.Write(GenderCodes.Name(gender));
+                writer.Write(counts.Count);
+                counts.ForEach((track, plays) =>
+                {
+                    writer.Write(track);
+                    writer.Write(plays);
+                });
+            }
+        }
+    }
+
+    public static TopTracksOperator Read(BinaryReader reader, AnalyticsSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var result = new TopTracksOperator(settings);
+        var paneCount = reader.ReadInt32();
+        for (var i = 0; i < paneCount; i++)
+        {
+            var pane = reader.ReadInt64();
+            var genders = reader.ReadInt32();
+            for (var g = 0; g < genders; g++)
+            {
+                var counts = result.CountsOf(pane, GenderCodes.Slot(reader.ReadString()));
+                var tracks = reader.ReadInt32();
+                for (var t = 0; t < tracks; t++)
+                {
+                    var track = reader.ReadInt32();
+                    counts.Add(track, reader.ReadInt64());
+                }
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Every (window, gender) with at least one play, by window start then gender code.</summary>
+    public List<TopTracksWindow> ComputeWindows()
+    {
+        var (sortedPanes, slots) = _panes.InPaneOrder();
+        var windows = new List<TopTracksWindow>();
+        var genderCount = _counts.Take(_panes.Count).Select(byGender => byGender.Length).DefaultIfEmpty(0).Max();
+        for (var gender = 0; gender < genderCount; gender++)
+            AddWindowsOfGender(gender, sortedPanes, slots, windows);
+        windows.Sort((a, b) => a.WindowStart != b.WindowStart
+            ? a.WindowStart.CompareTo(b.WindowStart)
+            : string.CompareOrdinal(a.Gender, b.Gender));
+        return windows;
+    }
+
+    private void AddWindowsOfGender(int gender, long[] sortedPanes, int[] slots, List<TopTracksWindow> windows)
+    {
+        // The panes where this gender played, in pane order.
+        var panes = new List<long>();
+        var maps = new List<IntCountMap>();
+        var maxTrack = -1;
+        for (var i = 0; i < sortedPanes.Length; i++)
+        {
+            var byGender = _counts[slots[i]];
+            if (gender < byGender.Length && byGender[gender] is { } counts)
+            {
+                panes.Add(sortedPanes[i]);
+                maps.Add(counts);
+                maxTrack = Math.Max(maxTrack, counts.MaxKey());
+            }
+        }
+        if (panes.Count == 0)
+            return;
+
+        var code = GenderCodes.Name(gender);
+        var running = new SlidingCounts(maxTrack, listKeys: true);
+        var top = new TopNSelector(_topN);
+        PaneWindowWalker.Walk(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(panes), _window / _slide,
+            enter: i => maps[i].ForEach((track, plays) => running.Add(track, plays)),
+            leave: i => maps[i].ForEach((track, plays) => running.Add(track, -plays)),
+            emit: firstPane =>
+            {
+                top.Clear();
+                foreach (var track in running.NonZeroKeys())
+                    top.Offer(track, running.Get(track));
+                var start = PaneMath.StartOf(firstPane, _slide);
+                windows.Add(new TopTracksWindow(start, start + _window, code, top.ToArray()));
+            });
+    }
+
+    private IntCountMap CountsOf(long pane, byte genderSlot)
+    {
+        var slot = _panes.GetOrAdd(pane, out var added);
+        if (added)
+        {
+            if (slot >= _counts.Length)
+                Array.Resize(ref _counts, _counts.Length * 2);
+            _counts[slot] = [];
+        }
+        var byGender = _counts[slot];
+        if (genderSlot >= byGender.Length)
+        {
+            Array.Resize(ref byGender, genderSlot + 1);
+            _counts[slot] = byGender;
+        }
+        return byGender[genderSlot] ??= new IntCountMap();
+    }
+}
