@@ -1,0 +1,36 @@
+using System.Diagnostics;
+
+namespace Playstream.Cli.Tests;
+
+/// <summary>Runs the built <c>playstream</c> command as a separate process, as a user would.</summary>
+internal static class CliProcess
+{
+    public sealed record Outcome(int ExitCode, string Output, string Error);
+
+    public static Outcome Run(string workingDirectory, params string[] arguments)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Playstream.Cli.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        start.Environment["PLAYSTREAM_HOME"] = Path.Combine(workingDirectory, ".playstream");
+        start.Environment["NO_COLOR"] = "1";
+        start.Environment["COLUMNS"] = "200";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"playstream {string.Join(' ', arguments)} did not finish in 5 minutes");
+        }
+        return new Outcome(process.ExitCode, output.Result, error.Result);
+    }
+}
