@@ -1,5 +1,7 @@
 using System.Text;
 using Playstream.Core.Events;
+using Playstream.Core.Sources;
+using Playstream.Core.Tests.TestData;
 
 namespace Playstream.Core.Tests.Events;
 
@@ -230,6 +232,24 @@ public class EventParserTests
 
         Assert.Equal(0, allocated);
         Assert.Equal(3 * 11_000, accepted);
+    }
+
+    [SeedDataFact]
+    public void Parses_every_line_of_the_seed_live_log()
+    {
+        using var reader = LineReader.Open(SeedData.File("tracks_live.csv"));
+        var lines = 0;
+        var eventIds = new List<long>();
+        while (reader.TryReadLine(out var line, out _, out _))
+        {
+            lines++;
+            Assert.True(EventParser.TryParse(line, out var play, out _, out var reason), $"line {lines}: {reason}");
+            eventIds.Add(play.EventId);
+            Assert.InRange(play.Time, 1_412_121_600, 1_420_070_399); // 2014-10-01 .. 2014-12-31 (UTC)
+        }
+        // From the seed data's README: events 0-2681, then 0-791 again.
+        Assert.Equal(3474, lines);
+        Assert.Equal(Enumerable.Range(0, 2682).Concat(Enumerable.Range(0, 792)).Select(i => (long)i), eventIds);
     }
 
     private static int ParseAll(byte[][] lines)
