@@ -7,6 +7,6 @@ namespace Playstream.Core.Lookups;
 /// <param name="Error">Why the record is not well-formed RFC 4180, or null when it is.</param>
 public sealed record CsvRecord(IReadOnlyList<string> Fields, long Line, string RawText, string? Error)
 {
-    /// <summary>An empty line: one empty, unquoted field.</summary>
-    public bool IsBlank => Error is null && Fields.Count == 1 && Fields[0].Length == 0 && RawText.Trim().Length == 0;
+    /// <summary>A line that is empty or only whitespace (no quotes, no commas).</summary>
+    public bool IsBlank => Error is null && Fields.Count == 1 && RawText.Trim().Length == 0;
 }

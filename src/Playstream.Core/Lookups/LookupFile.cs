@@ -36,20 +36,23 @@ internal static class LookupFile
     public static int[] MapColumns(IReadOnlyList<string> header, string kind, string name, string[] required, string[] optional)
     {
         var positions = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        string? repeated = null; // only matters for a column we read: other columns are ignored anyway
+        var wanted = new HashSet<string>(required.Concat(optional), StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < header.Count; i++)
         {
             var column = header[i].Trim().TrimStart('\uFEFF').Trim();
-            if (column.Length == 0)
-                continue;
-            if (!positions.TryAdd(column, i))
-                throw Error(kind, name, $"column '{column}' appears twice in header");
+            if (!positions.TryAdd(column, i) && wanted.Contains(column))
+                repeated ??= column;
         }
+        // Missing columns first: a file without a header (data on line 1) gets the message that says so.
         var missing = required.Where(c => !positions.ContainsKey(c)).ToList();
         if (missing.Count > 0)
         {
             var names = string.Join(", ", missing.Select(c => $"'{c}'"));
             throw Error(kind, name, $"missing column{(missing.Count > 1 ? "s" : "")} {names} in header");
         }
+        if (repeated is not null)
+            throw Error(kind, name, $"column '{repeated}' appears twice in header");
         return [.. required.Concat(optional).Select(c => positions.TryGetValue(c, out var i) ? i : -1)];
     }
 
