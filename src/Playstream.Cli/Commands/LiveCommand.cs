@@ -16,8 +16,26 @@ internal static class LiveCommand
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cancel.Cancel();
         AnsiConsole.MarkupLine($"appending {(replay is null ? "plays" : $"lines of {Markup.Escape(replay)}")} to [blue]{Markup.Escape(Path.GetFullPath(liveFile))}[/] at {rate:0.##} per second; Ctrl-C stops");
-        var written = LiveGeneration.Run(liveFile, rate, replay, retime, options, cancel.Token);
-        AnsiConsole.MarkupLine($"stopped after {written:N0} lines");
+        var writer = new LiveWriter(new LiveWriterOptions
+        {
+            LiveFile = liveFile,
+            Rate = rate,
+            Customers = options.Customers,
+            Tracks = options.Tracks,
+            Seed = options.Seed,
+            ReplaySource = replay,
+            ReplayTime = retime ? ReplayTime.Now : ReplayTime.AsWritten,
+        });
+        long written;
+        try
+        {
+            written = writer.RunAsync(cancel.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            written = -1;
+        }
+        AnsiConsole.MarkupLine(written >= 0 ? $"stopped after {written:N0} lines" : "stopped");
         return 0;
     }
 }
