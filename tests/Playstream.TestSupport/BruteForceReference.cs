@@ -31,7 +31,7 @@ public static class BruteForceReference
         var deadLetters = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var line in eventLines)
         {
-            if (line.TrimEnd('\r').Length == 0)
+            if (line.Trim(' ', '\t', '\r').Length == 0) // blank: empty or only spaces, tabs and \r (docs/analytics.md)
                 continue;
             var (play, problem) = ReferenceLineParser.Parse(line);
             if (play is not null)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Playstream.Core.Engine;
 using Playstream.Core.Lookups;
 using Playstream.Core.Results;
 using Playstream.Embedded.Runs;
@@ -17,7 +18,7 @@ internal static class DemoResultsView
         using (var reader = new StoreReader(report.StorePath))
             lookups = reader.ReadLookups();
 
-        RenderTopTracks(results, lookups);
+        RenderTopTracks(results, report.Settings, lookups);
         RenderBusiestWindows(results);
         RenderTimeOfDay(results);
         var all = results.UniqueTracks.FirstOrDefault(u => u.Scope == "all")?.Count ?? 0;
@@ -25,14 +26,20 @@ internal static class DemoResultsView
         AnsiConsole.MarkupLine($"[bold]unique tracks[/] {all:N0} played, {mobile:N0} on mobile    [bold]interests[/] {results.Interests.Count:N0} (customer, track) pairs played 3 times within 30 minutes");
     }
 
-    private static void RenderTopTracks(AnalyticsResults results, LookupTables lookups)
+    /// <summary>
+    /// The window that ends at the first slide boundary after the latest play: "the last 30
+    /// hours of data". Later windows exist but hold only the tail of the data.
+    /// </summary>
+    private static void RenderTopTracks(AnalyticsResults results, AnalyticsSettings settings, LookupTables lookups)
     {
         if (results.TopTracks.Count == 0)
             return;
-        var latest = results.TopTracks.Max(w => w.WindowStart);
+        var latest = results.TopTracks.Max(w => w.WindowStart) + settings.TopTracksSlideSeconds - settings.TopTracksWindowSeconds;
         var windows = results.TopTracks.Where(w => w.WindowStart == latest).OrderBy(w => w.Gender, StringComparer.Ordinal).ToList();
+        if (windows.Count == 0)
+            return;
         var table = new Table().Border(TableBorder.Rounded)
-            .Title($"top tracks by gender, {Time(latest)} to {Time(windows[0].WindowEnd)} (the latest 30-hour window)");
+            .Title($"top tracks by gender, {Time(latest)} to {Time(windows[0].WindowEnd)} UTC (the last {settings.TopTracksWindowSeconds / 3600} hours of data)");
         table.AddColumn("#");
         foreach (var w in windows)
             table.AddColumn($"gender {Markup.Escape(w.Gender)}");

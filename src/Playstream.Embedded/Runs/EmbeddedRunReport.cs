@@ -1,3 +1,4 @@
+using Playstream.Core.Engine;
 using Playstream.Core.Results;
 using Playstream.Embedded.Store;
 
@@ -6,6 +7,7 @@ namespace Playstream.Embedded.Runs;
 /// <summary>What a run did, for the summary a user reads and for benchmarks.</summary>
 public sealed record EmbeddedRunReport(
     AnalyticsResults Results,
+    AnalyticsSettings Settings,
     long Bytes,
     long Lines,
     long BlankLines,

@@ -61,7 +61,7 @@ public static class EmbeddedRunner
             ResultsExporter.Write(results, options.ExportDirectory);
         var resultsTime = resultsWatch.Elapsed;
 
-        return new EmbeddedRunReport(results, read.Bytes, read.Lines, read.BlankLines, playsStored,
+        return new EmbeddedRunReport(results, options.Settings, read.Bytes, read.Lines, read.BlankLines, playsStored,
             lookups.Customers.Count, lookups.Tracks.Count, problems, replaced, store.Path, options.ExportDirectory,
             loadTime, readTime, resultsTime, total.Elapsed);
     }

@@ -1,7 +1,7 @@
 using System.Text;
 using Playstream.Core.Events;
 using Playstream.Core.Sources;
-using Playstream.Core.Tests.TestData;
+using Playstream.TestSupport;
 
 namespace Playstream.Core.Tests.Events;
 

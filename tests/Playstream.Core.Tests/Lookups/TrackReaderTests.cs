@@ -1,5 +1,5 @@
 using Playstream.Core.Lookups;
-using Playstream.Core.Tests.TestData;
+using Playstream.TestSupport;
 
 namespace Playstream.Core.Tests.Lookups;
 

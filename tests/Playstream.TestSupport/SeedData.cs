@@ -1,4 +1,4 @@
-namespace Playstream.Core.Tests.TestData;
+namespace Playstream.TestSupport;
 
 /// <summary>
 /// Finds the original system's data files: a <c>shared/seed-data</c> folder beside the repository
@@ -31,7 +31,7 @@ public static class SeedData
 }
 
 /// <summary>A fact that runs only where the seed data exists, and says why it was skipped otherwise.</summary>
-public sealed class SeedDataFactAttribute : FactAttribute
+public sealed class SeedDataFactAttribute : Xunit.FactAttribute
 {
     public SeedDataFactAttribute()
     {
