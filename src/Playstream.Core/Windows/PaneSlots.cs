@@ -45,7 +45,7 @@ public sealed class PaneSlots
                 return existing - 1;
             }
             added = true;
-            return _slotPlusOne[offset] = NewSlot(pane);
+            return (_slotPlusOne[offset] = NewSlot(pane)) - 1;
         }
         return GetOrAddSlow(pane, out added);
     }
@@ -59,7 +59,7 @@ public sealed class PaneSlots
         }
         added = true;
         if (TryWidenTo(pane))
-            return _slotPlusOne[pane - _base] = NewSlot(pane);
+            return (_slotPlusOne[pane - _base] = NewSlot(pane)) - 1;
         slot = NewSlot(pane) - 1;
         _far.Add(pane, slot);
         return slot;
