@@ -45,8 +45,7 @@ public sealed class PaneSlots
                 return existing - 1;
             }
             added = true;
-            _slotPlusOne[offset] = NewSlot(pane);
-            return Count - 1;
+            return (_slotPlusOne[offset] = NewSlot(pane)) - 1;
         }
         return GetOrAddSlow(pane, out added);
     }
@@ -60,10 +59,7 @@ public sealed class PaneSlots
         }
         added = true;
         if (TryWidenTo(pane))
-        {
-            _slotPlusOne[pane - _base] = NewSlot(pane);
-            return Count - 1;
-        }
+            return (_slotPlusOne[pane - _base] = NewSlot(pane)) - 1;
         slot = NewSlot(pane) - 1;
         _far.Add(pane, slot);
         return slot;
