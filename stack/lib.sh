@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034 # the variables are used by the scripts that source this file
 # Shared settings and helpers for stack.sh and topic.sh. Sourced, never run.
 # Everything here resolves paths from this file's own location, so the scripts work
 # from any current directory.

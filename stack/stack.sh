@@ -13,7 +13,7 @@
 # PLAYSTREAM_STACK_TIMEOUT: seconds to wait for each service to answer (default 90).
 set -euo pipefail
 
-# shellcheck source=stack/lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 
 SERVICES=(zookeeper kafka elasticsearch redis)
@@ -156,8 +156,9 @@ start_jvm() {
   local name="$1"
   shift
   rotate_log "$name"
-  # setsid: the server outlives the shell (and terminal) that started it.
-  setsid "$@" >"$(log_file "$name")" 2>&1 </dev/null &
+  # setsid: the server outlives the shell (and terminal) that started it. 9>&-: it must
+  # not inherit the stack lock, or the next up/down would wait for the server to exit.
+  setsid "$@" >"$(log_file "$name")" 2>&1 </dev/null 9>&- &
   echo $! >"$(pid_file "$name")"
 }
 
@@ -202,7 +203,7 @@ start_redis() {
   # No persistence: the stack's Redis holds results that a run rewrites anyway.
   redis-server --bind "$HOST" --port "$REDIS_PORT" --daemonize yes \
     --pidfile "$(pid_file redis)" --logfile "$(log_file redis)" --dir "$DATA_DIR/redis" \
-    --save "" --appendonly no >/dev/null
+    --save "" --appendonly no >/dev/null 9>&-
   # The daemon writes its pid file just after it forks; wait for it so the
   # liveness check in wait_ready has a pid to look at.
   local tries=0
@@ -355,10 +356,17 @@ usage() {
   exit 2
 }
 
+# One up or down at a time per stack folder: two at once would start servers twice.
+hold_stack_lock() {
+  mkdir -p "$STACK_DIR"
+  exec 9>"$STACK_DIR/.lock"
+  flock -w 300 9 || die "another stack/stack.sh up or down holds $STACK_DIR/.lock"
+}
+
 [[ $# -eq 1 ]] || usage
 case "$1" in
-  up) cmd_up ;;
-  down) cmd_down ;;
+  up) hold_stack_lock; cmd_up ;;
+  down) hold_stack_lock; cmd_down ;;
   status) cmd_status ;;
   install) cmd_install ;;
   *) usage ;;

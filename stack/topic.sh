@@ -13,7 +13,7 @@
 # ZooKeeper is found at 127.0.0.1:PLAYSTREAM_ZK_PORT (default 2181).
 set -euo pipefail
 
-# shellcheck source=stack/lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 
 usage() {
