@@ -1,0 +1,115 @@
+using Playstream.Elasticsearch.Transport;
+
+namespace Playstream.Elasticsearch.Bulk;
+
+/// <summary>
+/// Indexes documents in bounded bulk requests. The transport retries whole requests
+/// (429, 5xx, no connection); this class retries the items a successful request still
+/// refused for load (429) or unavailability (503), and reports every other refused item.
+/// </summary>
+internal sealed class BulkIndexer
+{
+    private const string NdJson = "application/x-ndjson";
+
+    private readonly EsTransport _transport;
+    private readonly EsRequestShapes _shapes;
+    private readonly int _maxBytes;
+    private readonly int _maxDocuments;
+
+    public BulkIndexer(EsTransport transport, EsRequestShapes shapes, int maxBytes, int maxDocuments)
+    {
+        _transport = transport;
+        _shapes = shapes;
+        _maxBytes = maxBytes;
+        _maxDocuments = maxDocuments;
+    }
+
+    public async Task<BulkResult> IndexAsync(string index, IEnumerable<BulkDocument> documents, CancellationToken cancellationToken)
+    {
+        var failures = new List<BulkItemFailure>();
+        long indexed = 0;
+        int requests = 0;
+        using var body = new BulkBodyWriter(_shapes, index);
+        foreach (var original in documents)
+        {
+            if (!BulkBodyWriter.TryMakeSingleLine(original.Source, out var source, out string? error))
+            {
+                failures.Add(new BulkItemFailure(original.Id, 400, "invalid_document", error!));
+                continue;
+            }
+            var document = original with { Source = source };
+            int size = body.Prepare(document);
+            if (body.Count > 0 && (body.Count >= _maxDocuments || body.Bytes + size > _maxBytes))
+            {
+                (long ok, int sent) = await SendAsync(body, index, failures, cancellationToken).ConfigureAwait(false);
+                indexed += ok;
+                requests += sent;
+                body.Clear();
+            }
+            body.AppendPrepared(document);
+        }
+        if (body.Count > 0)
+        {
+            (long ok, int sent) = await SendAsync(body, index, failures, cancellationToken).ConfigureAwait(false);
+            indexed += ok;
+            requests += sent;
+        }
+        return new BulkResult(indexed, failures, requests);
+    }
+
+    // Sends one body, then re-sends only its retryable refused items until none is left or
+    // the attempts run out. Returns the items indexed and the requests made.
+    private async Task<(long Indexed, int Requests)> SendAsync(
+        BulkBodyWriter body, string index, List<BulkItemFailure> failures, CancellationToken cancellationToken)
+    {
+        long indexed = 0;
+        int requests = 0;
+        IReadOnlyList<BulkDocument> pending = body.Documents;
+        ReadOnlyMemory<byte> payload = body.Body;
+        using var retryBody = new BulkBodyWriter(_shapes, index);
+        for (int attempt = 1; ; attempt++)
+        {
+            var response = await _transport
+                .SendAsync(HttpMethod.Post, "_bulk", payload, "bulk", cancellationToken, NdJson)
+                .ConfigureAwait(false);
+            if (!response.IsSuccess)
+            {
+                throw EsErrors.Refused("bulk", response);
+            }
+            requests++;
+            var errors = BulkResponseParser.Parse(response.Body, pending.Count);
+            indexed += pending.Count - errors.Count;
+            var retry = new List<BulkDocument>();
+            var retryStatuses = new List<int>();
+            foreach (var error in errors)
+            {
+                var failure = new BulkItemFailure(pending[error.Position].Id, error.Status, error.ErrorType, error.Reason);
+                if (failure.IsRetryable && attempt < _transport.Retry.MaxAttempts)
+                {
+                    retry.Add(pending[error.Position]);
+                    retryStatuses.Add(error.Status);
+                }
+                else
+                {
+                    failures.Add(failure);
+                }
+            }
+            if (retry.Count == 0)
+            {
+                return (indexed, requests);
+            }
+            var notice = new RetryNotice(
+                "bulk", new Uri(response.Url, "/"), attempt + 1, _transport.Retry.MaxAttempts, _transport.Retry.DelayBeforeRetry(attempt),
+                retryStatuses.Max(), $"{retry.Count} of {pending.Count} items refused with 429/503");
+            await _transport.WaitBeforeRetryAsync(notice, cancellationToken).ConfigureAwait(false);
+            retryBody.Clear();
+            foreach (var document in retry)
+            {
+                retryBody.Append(document);
+            }
+            // The retried documents are copied out: retryBody's list is reused on the next round.
+            pending = [.. retryBody.Documents];
+            payload = retryBody.Body.ToArray();
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.Buffers;
+using System.Text.Json;
+using Playstream.Elasticsearch.Mapping;
+
+namespace Playstream.Elasticsearch;
+
+/// <summary>
+/// The one place where request and response shapes differ between server versions.
+/// Elasticsearch before 7 needs a mapping type in index creation and in every bulk action
+/// (and a type name may not start with '_'); 2.x has no <c>keyword</c> or <c>text</c> types
+/// but <c>string</c> with or without <c>"index": "not_analyzed"</c>; 7+ reports total hits
+/// as an object. OpenSearch is typeless like Elasticsearch 7.
+/// </summary>
+public sealed class EsRequestShapes
+{
+    /// <summary>The mapping type used where the server needs one.</summary>
+    public const string MappingTypeName = "doc";
+
+    public EsRequestShapes(ElasticsearchServerInfo server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        Server = server;
+        bool elasticsearch = server.Distribution == SearchDistribution.Elasticsearch;
+        UsesMappingTypes = elasticsearch && server.MajorVersion < 7;
+        HasKeywordType = !elasticsearch || server.MajorVersion >= 5;
+    }
+
+    public ElasticsearchServerInfo Server { get; }
+
+    /// <summary>Whether index mappings and bulk actions carry a mapping type (Elasticsearch before 7).</summary>
+    public bool UsesMappingTypes { get; }
+
+    /// <summary>Whether the server knows <c>keyword</c> and <c>text</c> (Elasticsearch 5+, OpenSearch).</summary>
+    public bool HasKeywordType { get; }
+
+    /// <summary>The body of <c>PUT /index</c> that creates an index with this mapping.</summary>
+    public byte[] CreateIndexBody(IndexMapping mapping)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("mappings");
+            if (UsesMappingTypes)
+            {
+                writer.WriteStartObject(MappingTypeName);
+            }
+            var fields = mapping.Fields.Select(f => (Path: f.Name.Split('.'), f.Type)).ToList();
+            WriteProperties(writer, fields, depth: 0);
+            if (UsesMappingTypes)
+            {
+                writer.WriteEndObject();
+            }
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes one field's mapping object, e.g. <c>{"type":"keyword"}</c>.</summary>
+    public void WriteFieldType(Utf8JsonWriter writer, FieldType type)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        switch (type)
+        {
+            case FieldType.Keyword when HasKeywordType:
+                writer.WriteString("type", "keyword");
+                break;
+            case FieldType.Keyword:
+                writer.WriteString("type", "string");
+                writer.WriteString("index", "not_analyzed");
+                break;
+            case FieldType.Text:
+                writer.WriteString("type", HasKeywordType ? "text" : "string");
+                break;
+            case FieldType.Long:
+                writer.WriteString("type", "long");
+                break;
+            case FieldType.Double:
+                writer.WriteString("type", "double");
+                break;
+            case FieldType.Date:
+                writer.WriteString("type", "date");
+                break;
+            case FieldType.Boolean:
+                writer.WriteString("type", "boolean");
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(type), type, "unknown field type");
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes the action object of a bulk "index" line (no newline), e.g.
+    /// <c>{"index":{"_index":"plays","_id":"7"}}</c>, with <c>"_type":"doc"</c> where needed.</summary>
+    public void WriteBulkIndexAction(Utf8JsonWriter writer, string index, string id)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteStartObject("index");
+        writer.WriteString("_index", index);
+        if (UsesMappingTypes)
+        {
+            writer.WriteString("_type", MappingTypeName);
+        }
+        writer.WriteString("_id", id);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads <c>hits.total</c>: a number before 7, <c>{"value": n, "relation": ...}</c> from 7.</summary>
+    public static long ReadTotalHits(JsonElement hits)
+    {
+        var total = hits.GetProperty("total");
+        return total.ValueKind == JsonValueKind.Object ? total.GetProperty("value").GetInt64() : total.GetInt64();
+    }
+
+    // Dotted names become nested "properties" objects; fields keep their order of first appearance.
+    private void WriteProperties(Utf8JsonWriter writer, List<(string[] Path, FieldType Type)> fields, int depth)
+    {
+        writer.WriteStartObject("properties");
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (path, type) in fields)
+        {
+            string name = path[depth];
+            if (!written.Add(name))
+            {
+                continue;
+            }
+            if (path.Length == depth + 1)
+            {
+                writer.WritePropertyName(name);
+                WriteFieldType(writer, type);
+                continue;
+            }
+            var children = fields.Where(f => f.Path.Length > depth + 1 && f.Path[depth] == name).ToList();
+            writer.WriteStartObject(name);
+            WriteProperties(writer, children, depth + 1);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+    }
+}

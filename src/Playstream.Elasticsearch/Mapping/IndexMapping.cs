@@ -1,0 +1,39 @@
+namespace Playstream.Elasticsearch.Mapping;
+
+/// <summary>A field of an index mapping. A dotted name ("tracks.track_id") is a field of an
+/// object field ("tracks").</summary>
+public sealed record MappingField(string Name, FieldType Type);
+
+/// <summary>The fields an index maps explicitly, in order; documents may carry other fields,
+/// which the server maps by itself.</summary>
+public sealed class IndexMapping
+{
+    private readonly List<MappingField> _fields = [];
+
+    public IReadOnlyList<MappingField> Fields => _fields;
+
+    /// <summary>Adds a field; returns this mapping so that fields chain.</summary>
+    public IndexMapping Add(string name, FieldType type)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (name.StartsWith('.') || name.EndsWith('.') || name.Contains("..", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{name}' is not a field path", nameof(name));
+        }
+        foreach (var field in _fields)
+        {
+            if (field.Name == name)
+            {
+                throw new ArgumentException($"field '{name}' is mapped twice", nameof(name));
+            }
+            // A field cannot be both a leaf and an object that holds other fields.
+            if (field.Name.StartsWith(name + ".", StringComparison.Ordinal) ||
+                name.StartsWith(field.Name + ".", StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"'{name}' and '{field.Name}' cannot both be fields", nameof(name));
+            }
+        }
+        _fields.Add(new MappingField(name, type));
+        return this;
+    }
+}

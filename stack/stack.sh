@@ -1,0 +1,373 @@
+#!/usr/bin/env bash
+# The local server stack for the full-stack mode: ZooKeeper, Kafka 0.9.0.1,
+# Elasticsearch 2.4.1 and Redis, all on 127.0.0.1, with data, logs and pid files
+# under one folder (PLAYSTREAM_STACK_DIR, default .playstream/stack at the repo root).
+#
+#   stack/stack.sh install   install what is missing (Debian packages, npm releases)
+#   stack/stack.sh up        install on first use, start everything, wait until it answers
+#   stack/stack.sh down      stop everything (Kafka before ZooKeeper)
+#   stack/stack.sh status    each service, port, pid, up/down (exit 3 if any is not up)
+#
+# Ports: PLAYSTREAM_ZK_PORT (2181), PLAYSTREAM_KAFKA_PORT (9092), PLAYSTREAM_ES_PORT
+# (9200), PLAYSTREAM_ES_TRANSPORT_PORT (9300), PLAYSTREAM_REDIS_PORT (6379).
+# PLAYSTREAM_STACK_TIMEOUT: seconds to wait for each service to answer (default 90).
+set -euo pipefail
+
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
+
+SERVICES=(zookeeper kafka elasticsearch redis)
+START_TIMEOUT="${PLAYSTREAM_STACK_TIMEOUT:-90}"
+
+port_of() {
+  case "$1" in
+    zookeeper) echo "$ZK_PORT" ;;
+    kafka) echo "$KAFKA_PORT" ;;
+    elasticsearch) echo "$ES_PORT" ;;
+    redis) echo "$REDIS_PORT" ;;
+  esac
+}
+pid_file() { echo "$RUN_DIR/$1.pid"; }
+log_file() { echo "$LOG_DIR/$1.log"; }
+
+# The pid in a service's pid file, when that process is alive and really is ours.
+running_pid() {
+  local file pid
+  file="$(pid_file "$1")"
+  [[ -f "$file" ]] || return 1
+  pid="$(tr -d '[:space:]' <"$file")"
+  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
+  local cmdline
+  cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)"
+  if [[ "$1" == redis ]]; then
+    # redis-server rewrites its title to "redis-server 127.0.0.1:PORT".
+    [[ "$cmdline" == *redis-server*":$REDIS_PORT"* ]] || return 1
+  else
+    [[ "$cmdline" == *"$STACK_MARKER "* ]] || return 1
+  fi
+  echo "$pid"
+}
+
+# ---- install ---------------------------------------------------------------
+
+missing_debian_packages() {
+  local missing=()
+  command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
+  command -v redis-server >/dev/null && command -v redis-cli >/dev/null || missing+=(redis-server)
+  command -v kcat >/dev/null || missing+=(kcat)
+  command -v curl >/dev/null || missing+=(curl)
+  command -v npm >/dev/null || missing+=(npm)
+  echo "${missing[@]+"${missing[@]}"}"
+}
+
+releases_installed() {
+  [[ -f "$KAFKA_HOME/libs/kafka_2.11-0.9.0.1.jar" && -f "$ES_HOME/lib/elasticsearch-2.4.1.jar" ]]
+}
+
+needs_install() {
+  [[ -n "$(missing_debian_packages)" ]] || ! releases_installed
+}
+
+cmd_install() {
+  local packages sudo=""
+  packages="$(missing_debian_packages)"
+  if [[ -n "$packages" ]]; then
+    [[ "$(id -u)" == 0 ]] || sudo="sudo"
+    log "installing Debian packages: $packages"
+    $sudo apt-get update -qq
+    # shellcheck disable=SC2086 # the list is word-split on purpose
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $packages
+  fi
+  if ! releases_installed; then
+    log "installing the Kafka and Elasticsearch releases (npm ci in stack/)"
+    (cd "$STACK_SCRIPTS_DIR" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  releases_installed || die "npm ci finished but the Kafka/Elasticsearch releases are missing under $NODE_MODULES"
+  log "install: everything is in place"
+}
+
+# ---- config files ----------------------------------------------------------
+
+write_server_configs() {
+  mkdir -p "$RUN_DIR" "$LOG_DIR" "$CONF_DIR" "$DATA_DIR/zookeeper" "$DATA_DIR/kafka" \
+    "$DATA_DIR/elasticsearch" "$DATA_DIR/redis"
+
+  cat >"$CONF_DIR/zookeeper.properties" <<EOF
+dataDir=$DATA_DIR/zookeeper
+clientPort=$ZK_PORT
+clientPortAddress=$HOST
+tickTime=2000
+maxClientCnxns=0
+EOF
+
+  cat >"$CONF_DIR/server.properties" <<EOF
+broker.id=0
+listeners=PLAINTEXT://$HOST:$KAFKA_PORT
+# Without this the broker advertises port 9092 whatever it listens on.
+advertised.listeners=PLAINTEXT://$HOST:$KAFKA_PORT
+log.dirs=$DATA_DIR/kafka
+zookeeper.connect=$HOST:$ZK_PORT
+zookeeper.connection.timeout.ms=10000
+delete.topic.enable=true
+auto.create.topics.enable=true
+num.partitions=3
+default.replication.factor=1
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=10
+# The cleaner's default 128 MiB buffer is far more than a local broker needs.
+log.cleaner.dedupe.buffer.size=16777216
+log.retention.hours=168
+EOF
+
+  # Servers log to stdout, which goes to their log file.
+  cat >"$CONF_DIR/server-log4j.properties" <<'EOF'
+log4j.rootLogger=INFO, stdout
+log4j.appender.stdout=org.apache.log4j.ConsoleAppender
+log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
+log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
+log4j.logger.kafka.request.logger=WARN
+log4j.logger.kafka.network.RequestChannel$=WARN
+log4j.logger.org.I0Itec.zkclient.ZkClient=WARN
+log4j.logger.org.apache.zookeeper.server.NIOServerCnxn=WARN
+EOF
+}
+
+# Keeps the previous run's log as NAME.log.1 so a fresh start begins a fresh log.
+rotate_log() {
+  local file
+  file="$(log_file "$1")"
+  [[ -f "$file" ]] && mv -f "$file" "$file.1"
+  return 0
+}
+
+# ---- starting --------------------------------------------------------------
+
+# Refuses to start on a port that something else already holds.
+check_port_free() {
+  local name="$1" port="$2" env_name="$3"
+  if port_open "$port"; then
+    local holder
+    holder="$(ss -ltnpH "sport = :$port" 2>/dev/null | grep -o 'users:(([^)]*' | head -1 | sed 's/users:((//')"
+    die "$name: port $port is already taken by another process${holder:+ ($holder)}; stop it or set $env_name"
+  fi
+}
+
+start_jvm() {
+  local name="$1"
+  shift
+  rotate_log "$name"
+  # setsid: the server outlives the shell (and terminal) that started it. 9>&-: it must
+  # not inherit the stack lock, or the next up/down would wait for the server to exit.
+  setsid "$@" >"$(log_file "$name")" 2>&1 </dev/null 9>&- &
+  echo $! >"$(pid_file "$name")"
+}
+
+start_zookeeper() {
+  check_port_free zookeeper "$ZK_PORT" PLAYSTREAM_ZK_PORT
+  start_jvm zookeeper java -Xms64m -Xmx256m -XX:+UseG1GC -Djava.awt.headless=true \
+    "$STACK_MARKER" "-Dlog4j.configuration=file:$CONF_DIR/server-log4j.properties" \
+    -cp "$(kafka_classpath)" org.apache.zookeeper.server.quorum.QuorumPeerMain \
+    "$CONF_DIR/zookeeper.properties"
+}
+
+start_kafka() {
+  check_port_free kafka "$KAFKA_PORT" PLAYSTREAM_KAFKA_PORT
+  start_jvm kafka java -Xms256m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
+    -Djava.awt.headless=true "$STACK_MARKER" \
+    "-Dlog4j.configuration=file:$CONF_DIR/server-log4j.properties" \
+    -cp "$(kafka_classpath)" kafka.Kafka "$CONF_DIR/server.properties"
+}
+
+start_elasticsearch() {
+  check_port_free elasticsearch "$ES_PORT" PLAYSTREAM_ES_PORT
+  check_port_free "elasticsearch transport" "$ES_TRANSPORT_PORT" PLAYSTREAM_ES_TRANSPORT_PORT
+  local root_flag=()
+  [[ "$(id -u)" == 0 ]] && root_flag=(-Des.insecure.allow.root=true)
+  # ES 2.4's default GC flags (ParNew/CMS) are rejected by Java 17, hence ES_GC_OPTS.
+  # bin/elasticsearch execs java, so the pid recorded is the JVM's.
+  ES_GC_OPTS=-XX:+UseG1GC ES_HEAP_SIZE=512m ES_JAVA_OPTS="$STACK_MARKER" \
+    start_jvm elasticsearch "$ES_HOME/bin/elasticsearch" \
+    -Des.network.host="$HOST" -Des.http.port="$ES_PORT" \
+    -Des.transport.tcp.port="$ES_TRANSPORT_PORT" \
+    -Des.path.data="$DATA_DIR/elasticsearch" -Des.path.logs="$LOG_DIR/elasticsearch" \
+    -Des.cluster.name="playstream-$ES_PORT" -Des.node.name=playstream \
+    -Des.discovery.zen.ping.unicast.hosts="$HOST:$ES_TRANSPORT_PORT" \
+    -Des.index.number_of_replicas=0 \
+    -Des.cluster.routing.allocation.disk.threshold_enabled=false \
+    "${root_flag[@]}"
+}
+
+start_redis() {
+  check_port_free redis "$REDIS_PORT" PLAYSTREAM_REDIS_PORT
+  rotate_log redis
+  # No persistence: the stack's Redis holds results that a run rewrites anyway.
+  redis-server --bind "$HOST" --port "$REDIS_PORT" --daemonize yes \
+    --pidfile "$(pid_file redis)" --logfile "$(log_file redis)" --dir "$DATA_DIR/redis" \
+    --save "" --appendonly no >/dev/null 9>&-
+  # The daemon writes its pid file just after it forks; wait for it so the
+  # liveness check in wait_ready has a pid to look at.
+  local tries=0
+  while [[ ! -s "$(pid_file redis)" ]] && ((tries++ < 50)); do sleep 0.1; done
+}
+
+# ---- readiness checks ------------------------------------------------------
+
+zookeeper_ready() {
+  [[ "$(timeout 3 bash -c "exec 3<>/dev/tcp/$HOST/$ZK_PORT; printf ruok >&3; cat <&3" 2>/dev/null)" == imok ]]
+}
+
+kafka_ready() {
+  port_open "$KAFKA_PORT" || return 1
+  # A metadata request that names this broker proves it registered and serves clients.
+  # The two -X settings make librdkafka speak the 0.9 protocol.
+  kcat -L -b "$HOST:$KAFKA_PORT" -m 3 -X api.version.request=false \
+    -X broker.version.fallback=0.9.0.1 2>/dev/null | grep -q "broker [0-9]* at $HOST:$KAFKA_PORT"
+}
+
+elasticsearch_ready() {
+  [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 3 "http://$HOST:$ES_PORT/" || true)" == 200 ]]
+}
+
+redis_ready() {
+  [[ "$(redis-cli -h "$HOST" -p "$REDIS_PORT" ping 2>/dev/null)" == PONG ]]
+}
+
+# Waits until a service answers: 0 when it does, 1 when its process died, 2 on timeout.
+await_ready() {
+  local name="$1" limit="$2" started=$SECONDS
+  while ! "${name}_ready"; do
+    running_pid "$name" >/dev/null || return 1
+    ((SECONDS - started < limit)) || return 2
+    sleep 0.5
+  done
+}
+
+# Waits until a service answers, or fails with a message that points at its log.
+wait_ready() {
+  local name="$1" limit="$2" outcome=0
+  await_ready "$name" "$limit" || outcome=$?
+  case "$outcome" in
+    0) log "$name is up on $HOST:$(port_of "$name") (pid $(running_pid "$name"))" ;;
+    1)
+      echo "---- last lines of $(log_file "$name") ----" >&2
+      tail -n 25 "$(log_file "$name")" >&2 || true
+      die "$name exited while starting; see $(log_file "$name")"
+      ;;
+    *) die "$name did not answer on $HOST:$(port_of "$name") within ${limit}s; see $(log_file "$name") (stop the rest with stack/stack.sh down)" ;;
+  esac
+}
+
+# Starts a service unless it already runs; returns 0 when it was started now.
+ensure_started() {
+  local name="$1" pid
+  if pid="$(running_pid "$name")"; then
+    log "$name is already running (pid $pid, port $(port_of "$name"))"
+    return 1
+  fi
+  rm -f "$(pid_file "$name")"
+  log "starting $name on $HOST:$(port_of "$name")"
+  "start_$name"
+}
+
+cmd_up() {
+  local begin=$SECONDS
+  needs_install && cmd_install
+  write_server_configs
+  # ZooKeeper, Elasticsearch and Redis need nothing from each other: start them
+  # together, then Kafka once ZooKeeper answers.
+  ensure_started zookeeper || true
+  ensure_started elasticsearch || true
+  ensure_started redis || true
+  wait_ready zookeeper "$START_TIMEOUT"
+  if ensure_started kafka; then start_kafka_retry_if_registered; fi
+  wait_ready kafka "$START_TIMEOUT"
+  wait_ready elasticsearch "$START_TIMEOUT"
+  wait_ready redis "$START_TIMEOUT"
+  log "stack is up in $((SECONDS - begin))s (data, logs and pids under $STACK_DIR)"
+}
+
+# After a broker was killed hard, ZooKeeper keeps its registration until the old
+# session expires (6 s); a broker started sooner exits with "already registered".
+# One delayed restart covers that case; any other failure is left to wait_ready.
+start_kafka_retry_if_registered() {
+  local outcome=0
+  await_ready kafka "$START_TIMEOUT" || outcome=$?
+  if [[ "$outcome" == 1 ]] && grep -q "already registered" "$(log_file kafka)" 2>/dev/null; then
+    log "kafka: the previous broker's ZooKeeper session has not expired yet; restarting it in 8s"
+    sleep 8
+    rm -f "$(pid_file kafka)"
+    start_kafka
+  fi
+}
+
+# ---- stopping --------------------------------------------------------------
+
+stop_service() {
+  local name="$1" limit="$2" pid waited=0
+  if ! pid="$(running_pid "$name")"; then
+    log "$name is not running"
+    rm -f "$(pid_file "$name")"
+    return 0
+  fi
+  log "stopping $name (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  while kill -0 "$pid" 2>/dev/null; do
+    if ((waited >= limit * 2)); then
+      log "$name did not exit within ${limit}s; killing it"
+      kill -KILL "$pid" 2>/dev/null || true
+      while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+      break
+    fi
+    sleep 0.5
+    waited=$((waited + 1))
+  done
+  rm -f "$(pid_file "$name")"
+}
+
+cmd_down() {
+  # Kafka first: a broker whose ZooKeeper is gone hangs on shutdown.
+  stop_service kafka 30
+  stop_service zookeeper 15
+  stop_service elasticsearch 30
+  stop_service redis 10
+  log "stack is down"
+}
+
+# ---- status ----------------------------------------------------------------
+
+cmd_status() {
+  local name pid state all_up=0
+  printf '%-14s %-6s %-8s %s\n' SERVICE PORT PID STATE
+  for name in "${SERVICES[@]}"; do
+    if pid="$(running_pid "$name")"; then
+      if "${name}_ready"; then state=up; else state="running, not answering" all_up=3; fi
+    else
+      pid=-
+      state=down
+      all_up=3
+    fi
+    printf '%-14s %-6s %-8s %s\n' "$name" "$(port_of "$name")" "$pid" "$state"
+  done
+  return "$all_up"
+}
+
+usage() {
+  echo "usage: stack/stack.sh up|down|status|install" >&2
+  exit 2
+}
+
+# One up or down at a time per stack folder: two at once would start servers twice.
+hold_stack_lock() {
+  mkdir -p "$STACK_DIR"
+  exec 9>"$STACK_DIR/.lock"
+  flock -w 300 9 || die "another stack/stack.sh up or down holds $STACK_DIR/.lock"
+}
+
+[[ $# -eq 1 ]] || usage
+case "$1" in
+  up) hold_stack_lock; cmd_up ;;
+  down) hold_stack_lock; cmd_down ;;
+  status) cmd_status ;;
+  install) cmd_install ;;
+  *) usage ;;
+esac
