@@ -133,7 +133,7 @@ public static class FilePipeline
                     Analytics.Add(play, customers.GenderSlot(play.CustomerId), customers.Contains(play.CustomerId), tracks.Contains(play.TrackId));
                     if (batch is not null)
                     {
-                        batch.Add(play, line[zip]);
+                        batch.Add(play, line[zip], lineNumber);
                         if (batch.IsFull)
                         {
                             plays!.Write(batch);

@@ -12,6 +12,7 @@ public sealed class PlayBatch
 {
     private readonly PlayEvent[] _plays;
     private readonly int[] _zipEnds;
+    private readonly long[] _positions;
     private byte[] _zipBytes;
     private int _zipLength;
 
@@ -19,6 +20,7 @@ public sealed class PlayBatch
     {
         _plays = new PlayEvent[capacity];
         _zipEnds = new int[capacity];
+        _positions = new long[capacity];
         _zipBytes = new byte[capacity * 8];
     }
 
@@ -40,9 +42,17 @@ public sealed class PlayBatch
         return _zipBytes.AsSpan(start, _zipEnds[index] - start);
     }
 
+    /// <summary>
+    /// Where play <paramref name="index"/> sits in <see cref="Source"/>: its line number in a file,
+    /// its offset in a Kafka partition. Sinks derive deterministic ids from it, so a replay
+    /// overwrites a play instead of storing it twice.
+    /// </summary>
+    public long Position(int index) => _positions[index];
+
     /// <summary>Adds a play; the caller checks <see cref="IsFull"/> first.</summary>
-    public void Add(in PlayEvent play, ReadOnlySpan<byte> zip)
+    public void Add(in PlayEvent play, ReadOnlySpan<byte> zip, long position = 0)
     {
+        _positions[Count] = position;
         if (_zipLength + zip.Length > _zipBytes.Length)
             Array.Resize(ref _zipBytes, Math.Max(_zipBytes.Length * 2, _zipLength + zip.Length));
         zip.CopyTo(_zipBytes.AsSpan(_zipLength));

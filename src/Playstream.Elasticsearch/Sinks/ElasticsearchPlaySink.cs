@@ -1,0 +1,154 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using Playstream.Core.Export;
+using Playstream.Core.Lookups;
+using Playstream.Core.Pipeline;
+using Playstream.Elasticsearch.Bulk;
+
+namespace Playstream.Elasticsearch.Sinks;
+
+/// <summary>
+/// Enriched plays into the plays index. Each play's id is its source position
+/// (<c>topic/partition</c> and offset, or file and line), so a replay overwrites instead of
+/// duplicating. Batches are sent on a background task; the bounded queue makes a slow
+/// cluster slow the consumer down instead of buffering without end.
+/// </summary>
+public sealed class ElasticsearchPlaySink : IPlaySink
+{
+    private readonly ElasticsearchClient _client;
+    private readonly string _index;
+    private readonly Func<LookupTables> _lookups;
+    private readonly PlayBatchPool _pool;
+    private readonly BlockingCollection<object> _queue = new(boundedCapacity: 8);
+    private readonly Task _worker;
+    private Exception? _failure;
+    private long _written;
+
+    public ElasticsearchPlaySink(ElasticsearchClient client, string index, Func<LookupTables> lookups, PlayBatchPool pool)
+    {
+        _client = client;
+        _index = index;
+        _lookups = lookups;
+        _pool = pool;
+        _worker = Task.Run(Loop);
+    }
+
+    public long PlaysWritten => Interlocked.Read(ref _written);
+
+    public Task EnsureIndexAsync(CancellationToken cancellationToken = default) =>
+        _client.EnsureIndexAsync(_index, PlaystreamIndices.PlaysMapping(), cancellationToken);
+
+    public void Write(PlayBatch batch)
+    {
+        if (_failure is { } failure)
+            throw new ElasticsearchException($"writing plays to {_index} failed: {failure.Message}", failure);
+        _queue.Add(batch);
+    }
+
+    public Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _queue.Add(done, cancellationToken);
+        return done.Task;
+    }
+
+    private async Task Loop()
+    {
+        foreach (var item in _queue.GetConsumingEnumerable())
+        {
+            switch (item)
+            {
+                case PlayBatch batch:
+                    try
+                    {
+                        if (_failure is null)
+                        {
+                            var result = await _client.BulkIndexAsync(_index, Documents(batch)).ConfigureAwait(false);
+                            if (result.HasFailures)
+                                throw new ElasticsearchException($"{result.Failures.Count} play(s) refused, first {result.Failures[0].Id}: {result.Failures[0].Reason}");
+                            Interlocked.Add(ref _written, result.Indexed);
+                        }
+                    }
+                    catch (Exception ex)
+                    {
+                        _failure ??= ex;
+                    }
+                    finally
+                    {
+                        _pool.Return(batch);
+                    }
+                    break;
+                case TaskCompletionSource flush:
+                    if (_failure is null) flush.TrySetResult();
+                    else flush.TrySetException(_failure);
+                    break;
+            }
+        }
+    }
+
+    private List<BulkDocument> Documents(PlayBatch batch)
+    {
+        var lookups = _lookups();
+        var ingest = IsoTime.Format(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var documents = new List<BulkDocument>(batch.Count);
+        var buffer = new ArrayBufferWriter<byte>(batch.Count * 320);
+        // One object after another into one buffer: each is a bulk document of its own.
+        using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
+        var ends = new int[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            ref readonly var play = ref batch[i];
+            json.WriteStartObject();
+            json.WriteString("@timestamp", IsoTime.Format(play.Time));
+            json.WriteString("ingest_time", ingest);
+            json.WriteNumber("event_id", play.EventId);
+            json.WriteNumber("customer_id", play.CustomerId);
+            json.WriteNumber("track_id", play.TrackId);
+            json.WriteBoolean("ismobile", play.IsMobile);
+            json.WriteString("listening_zip_code", Encoding.UTF8.GetString(batch.Zip(i)));
+            json.WriteString("source", batch.Source);
+            json.WriteNumber("position", batch.Position(i));
+            if (lookups.Customers.Get(play.CustomerId) is { } c)
+            {
+                json.WriteStartObject("customer");
+                json.WriteString("name", c.Name);
+                json.WriteString("gender", c.Gender);
+                json.WriteString("level", c.Level);
+                json.WriteString("zip", c.Zip);
+                json.WriteString("status", c.Status);
+                if (c.Age is not null) json.WriteString("age", c.Age);
+                json.WriteEndObject();
+            }
+            if (lookups.Tracks.Get(play.TrackId) is { } t)
+            {
+                json.WriteStartObject("track");
+                json.WriteString("title", t.Title);
+                json.WriteString("artist", t.Artist);
+                json.WriteNumber("length", t.Length);
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+            json.Flush();
+            ends[i] = buffer.WrittenCount;
+        }
+        var memory = buffer.WrittenMemory;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var start = i == 0 ? 0 : ends[i - 1];
+            documents.Add(new BulkDocument(DocumentId(batch.Source, batch.Position(i)), memory[start..ends[i]]));
+        }
+        return documents;
+    }
+
+    /// <summary>The play's id: its source and position, e.g. <c>realtime-2-1043</c>.</summary>
+    public static string DocumentId(string source, long position) => $"{source.Replace('/', '-')}-{position}";
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.CompleteAdding();
+        await _worker.ConfigureAwait(false);
+        _queue.Dispose();
+    }
+}
