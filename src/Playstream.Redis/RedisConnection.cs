@@ -15,33 +15,44 @@ public static class RedisConnection
 
     /// <summary>
     /// Pings until the server answers or <paramref name="maxWait"/> has passed, backing off
-    /// between tries. <paramref name="onRetry"/> hears of each failed try (try number, wait, error).
-    /// Returns whether the server answered.
+    /// between tries. <paramref name="onRetry"/> hears of each failed try (try number, the wait
+    /// before the next one or zero when giving up, and why). Returns whether the server answered.
     /// </summary>
     public static async Task<bool> WaitUntilReachableAsync(
-        IConnectionMultiplexer redis, TimeSpan maxWait, Action<int, TimeSpan, Exception>? onRetry, CancellationToken cancel)
+        IConnectionMultiplexer redis, TimeSpan maxWait, Action<int, TimeSpan, string>? onRetry, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(redis);
         var clock = Stopwatch.StartNew();
         for (var attempt = 1; ; attempt++)
         {
             cancel.ThrowIfCancellationRequested();
-            try
+            string reason;
+            // Without a connection a command would sit in the client's backlog until its timeout;
+            // asking first makes a server that is down show at once.
+            if (!redis.IsConnected)
             {
-                await redis.GetDatabase().PingAsync().ConfigureAwait(false);
-                return true;
+                reason = "no connection could be made";
             }
-            catch (Exception e) when (e is RedisException or TimeoutException)
+            else
             {
-                var wait = RetryBackoff.Delay(attempt);
-                var left = maxWait - clock.Elapsed;
-                if (left <= TimeSpan.Zero)
-                    return false;
-                if (wait > left)
-                    wait = left;
-                onRetry?.Invoke(attempt, wait, e);
-                await Task.Delay(wait, cancel).ConfigureAwait(false);
+                try
+                {
+                    await redis.GetDatabase().PingAsync().ConfigureAwait(false);
+                    return true;
+                }
+                catch (Exception e) when (e is RedisException or TimeoutException)
+                {
+                    reason = e.Message.Split('\n')[0].Trim();
+                }
             }
+            var left = maxWait - clock.Elapsed;
+            var wait = RetryBackoff.Delay(attempt);
+            if (wait > left)
+                wait = left > TimeSpan.Zero ? left : TimeSpan.Zero;
+            onRetry?.Invoke(attempt, wait, reason);
+            if (wait == TimeSpan.Zero)
+                return false;
+            await Task.Delay(wait, cancel).ConfigureAwait(false);
         }
     }
 }
