@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using StackExchange.Redis;
+
+namespace Playstream.Redis;
+
+/// <summary>Opening a connection, and waiting (bounded) for a server that is not up yet.</summary>
+public static class RedisConnection
+{
+    /// <summary>Connects; a server that is down does not fail this (the client keeps retrying in the background).</summary>
+    public static async Task<ConnectionMultiplexer> ConnectAsync(RedisOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return await ConnectionMultiplexer.ConnectAsync(options.ToConfigurationOptions()).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Pings until the server answers or <paramref name="maxWait"/> has passed, backing off
+    /// between tries. <paramref name="onRetry"/> hears of each failed try (try number, the wait
+    /// before the next one or zero when giving up, and why). Returns whether the server answered.
+    /// </summary>
+    public static async Task<bool> WaitUntilReachableAsync(
+        IConnectionMultiplexer redis, TimeSpan maxWait, Action<int, TimeSpan, string>? onRetry, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(redis);
+        var clock = Stopwatch.StartNew();
+        for (var attempt = 1; ; attempt++)
+        {
+            cancel.ThrowIfCancellationRequested();
+            string reason;
+            // Without a connection a command would sit in the client's backlog until its timeout;
+            // asking first makes a server that is down show at once.
+            if (!redis.IsConnected)
+            {
+                reason = "no connection could be made";
+            }
+            else
+            {
+                try
+                {
+                    await redis.GetDatabase().PingAsync().ConfigureAwait(false);
+                    return true;
+                }
+                catch (Exception e) when (e is RedisException or TimeoutException)
+                {
+                    reason = e.Message.Split('\n')[0].Trim();
+                }
+            }
+            var left = maxWait - clock.Elapsed;
+            var wait = RetryBackoff.Delay(attempt);
+            if (wait > left)
+                wait = left > TimeSpan.Zero ? left : TimeSpan.Zero;
+            onRetry?.Invoke(attempt, wait, reason);
+            if (wait == TimeSpan.Zero)
+                return false;
+            await Task.Delay(wait, cancel).ConfigureAwait(false);
+        }
+    }
+}

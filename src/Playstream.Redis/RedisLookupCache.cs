@@ -1,0 +1,185 @@
+using System.Globalization;
+using Playstream.Core.Lookups;
+using StackExchange.Redis;
+
+namespace Playstream.Redis;
+
+/// <summary>
+/// Keeps a <see cref="LookupTables"/> filled from Redis (the playstream layout). The tables are
+/// read whole and swapped in by reference, so the hot path looks customers and tracks up in
+/// memory and never waits on Redis. <see cref="RunAsync"/> rereads them whenever
+/// <c>playstream:lookups:version</c> changes; while Redis is away it keeps the last tables.
+/// </summary>
+public sealed class RedisLookupCache
+{
+    public static readonly TimeSpan DefaultRefreshInterval = TimeSpan.FromSeconds(10);
+
+    private readonly IDatabase _db;
+    private readonly RedisKeys _keys;
+    private readonly int _batchSize;
+
+    public RedisLookupCache(
+        IConnectionMultiplexer redis,
+        RedisKeys keys,
+        LookupTables target,
+        TimeSpan? refreshInterval = null,
+        int batchSize = CommandPipeline.DefaultBatchSize)
+    {
+        ArgumentNullException.ThrowIfNull(redis);
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        RefreshInterval = refreshInterval ?? DefaultRefreshInterval;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RefreshInterval, TimeSpan.Zero, nameof(refreshInterval));
+        _db = redis.GetDatabase();
+        _keys = keys;
+        _batchSize = batchSize;
+        Target = target;
+    }
+
+    /// <summary>The tables the pipeline reads; their references are replaced on each reload.</summary>
+    public LookupTables Target { get; }
+
+    public TimeSpan RefreshInterval { get; }
+
+    /// <summary>The lookups version the tables in <see cref="Target"/> were read at; null until the first read.</summary>
+    public long? Version { get; private set; }
+
+    /// <summary>Something worth telling an operator: a reload, a skipped entry, Redis going away and coming back.</summary>
+    public event EventHandler<string>? Report;
+
+    /// <summary>Raised after new tables were swapped in, with their version.</summary>
+    public event EventHandler<long>? Refreshed;
+
+    /// <summary>The lookups version in Redis now (0 before anything was loaded).</summary>
+    public async Task<long> ReadVersionAsync()
+    {
+        var value = await _db.StringGetAsync(_keys.LookupsVersion).ConfigureAwait(false);
+        return value.IsNull ? 0 : (long)value;
+    }
+
+    /// <summary>Reads every listed customer and track into fresh tables. Throws when Redis does not answer.</summary>
+    public async Task<LookupTables> ReadAsync(CancellationToken cancel = default)
+    {
+        var customers = new CustomerTable();
+        var customerIds = await ReadIdsAsync(_keys.CustomerIds).ConfigureAwait(false);
+        var missing = 0;
+        await CommandPipeline.ForEachReplyAsync(
+            customerIds, _batchSize, id => _db.HashGetAllAsync(_keys.Customer(id)),
+            (id, entries) =>
+            {
+                if (CustomerHash.FromEntries(id, entries) is { } customer)
+                    customers.Set(customer);
+                else
+                    missing++;
+            },
+            cancel).ConfigureAwait(false);
+
+        var tracks = new TrackTable();
+        var trackIds = await ReadIdsAsync(_keys.TrackIds).ConfigureAwait(false);
+        await CommandPipeline.ForEachReplyAsync(
+            trackIds, _batchSize, id => _db.HashGetAllAsync(_keys.Track(id)),
+            (id, entries) =>
+            {
+                if (TrackHash.FromEntries(id, entries) is { } track)
+                    tracks.Set(track);
+                else
+                    missing++;
+            },
+            cancel).ConfigureAwait(false);
+
+        if (missing > 0)
+            Say($"{missing} listed lookup ids have no readable hash (a load in progress, or a bad length); skipped");
+        return new LookupTables(customers, tracks);
+    }
+
+    /// <summary>
+    /// Rereads the tables when the version in Redis differs from <see cref="Version"/> (or nothing
+    /// was read yet) and swaps them in. Returns whether it did. Throws when Redis does not answer.
+    /// </summary>
+    public async Task<bool> RefreshAsync(CancellationToken cancel = default)
+    {
+        // The version is read before the tables: a load that lands while they are read bumps it
+        // again afterwards, and the next check rereads.
+        var version = await ReadVersionAsync().ConfigureAwait(false);
+        if (version == Version)
+            return false;
+        var tables = await ReadAsync(cancel).ConfigureAwait(false);
+        Target.Customers = tables.Customers;
+        Target.Tracks = tables.Tracks;
+        Version = version;
+        Say($"lookups version {version.ToString(CultureInfo.InvariantCulture)}: {tables.Customers.Count} customers, {tables.Tracks.Count} tracks");
+        try
+        {
+            Refreshed?.Invoke(this, version);
+        }
+        catch (Exception e)
+        {
+            Say($"a Refreshed handler failed: {e.Message}");
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Refreshes now and then every <see cref="RefreshInterval"/> until cancelled. Never throws:
+    /// when Redis does not answer it keeps the tables it has, says so, and retries with backoff.
+    /// </summary>
+    public async Task RunAsync(CancellationToken cancel)
+    {
+        var failures = 0;
+        var cap = RefreshInterval > RetryBackoff.DefaultCap ? RefreshInterval : RetryBackoff.DefaultCap;
+        while (!cancel.IsCancellationRequested)
+        {
+            TimeSpan wait;
+            try
+            {
+                await RefreshAsync(cancel).ConfigureAwait(false);
+                if (failures > 0)
+                    Say("Redis answers again");
+                failures = 0;
+                wait = RefreshInterval;
+            }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                failures++;
+                wait = RetryBackoff.Delay(failures, cap);
+                var kept = Version is null ? "no tables loaded yet" : $"keeping the tables of version {Version}";
+                Say($"cannot refresh lookups from Redis ({e.GetType().Name}: {e.Message}); {kept}; retry in {wait.TotalSeconds:0.#} s");
+            }
+            try
+            {
+                await Task.Delay(wait, cancel).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    private async Task<List<int>> ReadIdsAsync(string setKey)
+    {
+        var members = await _db.SetMembersAsync(setKey).ConfigureAwait(false);
+        var ids = new List<int>(members.Length);
+        foreach (var m in members)
+            if (int.TryParse((string?)m, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+                ids.Add(id);
+        return ids;
+    }
+
+    private void Say(string message)
+    {
+        try
+        {
+            Report?.Invoke(this, message);
+        }
+        catch (Exception)
+        {
+            // A failing listener must not stop the refresh loop.
+        }
+    }
+}

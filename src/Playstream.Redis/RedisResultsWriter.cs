@@ -1,0 +1,177 @@
+using Playstream.Core.Results;
+using StackExchange.Redis;
+
+namespace Playstream.Redis;
+
+/// <summary>
+/// Writes results to Redis as whole values (docs/redis-keys.md): every write sets a key's full
+/// content and nothing is incremented, so writing the same results again (a replay after a
+/// restart) leaves Redis exactly as it was. Commands are pipelined.
+/// </summary>
+public sealed class RedisResultsWriter
+{
+    // Replaces a gender's top list unless Redis already holds a later window for it, so that
+    // writers finishing out of order never put an older window back.
+    private const string SetTopTracksIfNotOlder = """
+        local current = redis.call('HGET', KEYS[1], 'window_start')
+        if current and tonumber(current) > tonumber(ARGV[1]) then return 0 end
+        redis.call('DEL', KEYS[1])
+        redis.call('HSET', KEYS[1], 'window_start', ARGV[1], 'window_end', ARGV[2], 'gender', ARGV[3], 'tracks', ARGV[4])
+        redis.call('SADD', KEYS[2], ARGV[3])
+        return 1
+        """;
+
+    private readonly IDatabase _db;
+    private readonly RedisKeys _keys;
+    private readonly int _batchSize;
+
+    public RedisResultsWriter(IConnectionMultiplexer redis, RedisKeys keys, int batchSize = CommandPipeline.DefaultBatchSize)
+    {
+        ArgumentNullException.ThrowIfNull(redis);
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        _db = redis.GetDatabase();
+        _keys = keys;
+        _batchSize = batchSize;
+    }
+
+    /// <summary>Writes every result Redis keeps (all but activity, which lives in the search index).</summary>
+    public async Task WriteAsync(AnalyticsResults results, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        await WriteInterestsAsync(results.Interests, cancel).ConfigureAwait(false);
+        await WriteUniqueTracksAsync(results.UniqueTracks).ConfigureAwait(false);
+        await WriteTopTracksAsync(results.TopTracks).ConfigureAwait(false);
+        await WriteProfilesAsync(results.Profiles, cancel).ConfigureAwait(false);
+        await WriteProfileSummaryAsync(results.ProfileSummary).ConfigureAwait(false);
+        await WriteSummaryAsync(results.Summary).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Replaces the interest set of every customer named in <paramref name="interests"/> with the
+    /// tracks given for it: pass each such customer's whole list, not just what is new.
+    /// </summary>
+    public async Task WriteInterestsAsync(IEnumerable<Interest> interests, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(interests);
+        var pipeline = new CommandPipeline(_batchSize);
+        var customers = new List<RedisValue>();
+        foreach (var group in interests.GroupBy(i => i.CustomerId))
+        {
+            cancel.ThrowIfCancellationRequested();
+            customers.Add(group.Key);
+            var tracks = group.Select(i => (RedisValue)i.TrackId).Distinct().ToArray();
+            // One detected_at per track: the earliest, as the contract defines it.
+            var detected = group.GroupBy(i => i.TrackId)
+                .Select(g => new HashEntry(g.Key, g.Min(i => i.DetectedAt)))
+                .ToArray();
+            var tx = _db.CreateTransaction();
+            var set = _keys.Interests(group.Key);
+            var times = _keys.InterestDetectedAt(group.Key);
+            var steps = new[]
+            {
+                tx.KeyDeleteAsync([set, times]),
+                tx.SetAddAsync(set, tracks),
+                tx.HashSetAsync(times, detected),
+                tx.ExecuteAsync(),
+            };
+            await pipeline.AddAsync(Task.WhenAll(steps)).ConfigureAwait(false);
+        }
+        foreach (var chunk in customers.Chunk(_batchSize))
+            await pipeline.AddAsync(_db.SetAddAsync(_keys.InterestCustomers, chunk)).ConfigureAwait(false);
+        await pipeline.FlushAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Replaces the set of each scope given (<c>all</c>, <c>mobile</c>).</summary>
+    public async Task WriteUniqueTracksAsync(IEnumerable<UniqueTracks> scopes)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        var steps = new List<Task>();
+        foreach (var scope in scopes)
+        {
+            var key = _keys.UniqueTracks(scope.Scope);
+            var tx = _db.CreateTransaction();
+            steps.Add(tx.KeyDeleteAsync(key));
+            if (scope.TrackIds.Count > 0)
+                steps.Add(tx.SetAddAsync(key, scope.TrackIds.Select(id => (RedisValue)id).ToArray()));
+            steps.Add(tx.ExecuteAsync());
+        }
+        await Task.WhenAll(steps).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes, per gender, the latest of the given windows, unless Redis already holds a later
+    /// one. Returns how many genders' lists were written.
+    /// </summary>
+    public async Task<int> WriteTopTracksAsync(IEnumerable<TopTracksWindow> windows)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        var latest = windows.GroupBy(w => w.Gender, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(w => w.WindowStart)!)
+            .ToList();
+        var replies = latest.Select(w => _db.ScriptEvaluateAsync(
+            SetTopTracksIfNotOlder,
+            [_keys.TopTracks(w.Gender), _keys.TopTracksGenders],
+            [w.WindowStart, w.WindowEnd, w.Gender, ResultHashes.TracksJson(w.Tracks)])).ToArray();
+        await Task.WhenAll(replies).ConfigureAwait(false);
+        return replies.Count(r => (long)r.Result == 1);
+    }
+
+    /// <summary>Sets each customer's profile hash (all its fields, so a rewrite leaves nothing stale).</summary>
+    public async Task WriteProfilesAsync(IEnumerable<CustomerProfile> profiles, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        var pipeline = new CommandPipeline(_batchSize);
+        var customers = new List<RedisValue>();
+        foreach (var profile in profiles)
+        {
+            cancel.ThrowIfCancellationRequested();
+            customers.Add(profile.CustomerId);
+            await pipeline.AddAsync(_db.HashSetAsync(_keys.Profile(profile.CustomerId), ResultHashes.ProfileEntries(profile))).ConfigureAwait(false);
+        }
+        foreach (var chunk in customers.Chunk(_batchSize))
+            await pipeline.AddAsync(_db.SetAddAsync(_keys.ProfileCustomers, chunk)).ConfigureAwait(false);
+        await pipeline.FlushAsync().ConfigureAwait(false);
+    }
+
+    public Task WriteProfileSummaryAsync(ProfileSummary summary) =>
+        ReplaceHashAsync(_keys.ProfileSummary, ResultHashes.ProfileSummaryEntries(summary));
+
+    public Task WriteSummaryAsync(RunSummary summary) =>
+        ReplaceHashAsync(_keys.Summary, ResultHashes.SummaryEntries(summary));
+
+    /// <summary>Deletes every result key this writer writes, as listed by its index sets; lookups are left alone.</summary>
+    public async Task ClearAsync()
+    {
+        var keys = new List<RedisKey>
+        {
+            _keys.UniqueTracks("all"), _keys.UniqueTracks("mobile"), _keys.ProfileSummary, _keys.Summary,
+            _keys.InterestCustomers, _keys.ProfileCustomers, _keys.TopTracksGenders,
+        };
+        foreach (var id in await IdsAsync(_keys.InterestCustomers).ConfigureAwait(false))
+        {
+            keys.Add(_keys.Interests(id));
+            keys.Add(_keys.InterestDetectedAt(id));
+        }
+        foreach (var id in await IdsAsync(_keys.ProfileCustomers).ConfigureAwait(false))
+            keys.Add(_keys.Profile(id));
+        foreach (var gender in await _db.SetMembersAsync(_keys.TopTracksGenders).ConfigureAwait(false))
+            keys.Add(_keys.TopTracks((string)gender!));
+        var pipeline = new CommandPipeline(_batchSize);
+        foreach (var chunk in keys.Chunk(_batchSize))
+            await pipeline.AddAsync(_db.KeyDeleteAsync(chunk)).ConfigureAwait(false);
+        await pipeline.FlushAsync().ConfigureAwait(false);
+    }
+
+    private async Task<IEnumerable<int>> IdsAsync(string setKey) =>
+        (await _db.SetMembersAsync(setKey).ConfigureAwait(false))
+            .Select(v => int.TryParse((string?)v, out var id) ? (int?)id : null)
+            .OfType<int>();
+
+    private Task ReplaceHashAsync(string key, HashEntry[] entries)
+    {
+        var tx = _db.CreateTransaction();
+        var steps = new[] { tx.KeyDeleteAsync(key), tx.HashSetAsync(key, entries), tx.ExecuteAsync() };
+        return Task.WhenAll(steps);
+    }
+}
