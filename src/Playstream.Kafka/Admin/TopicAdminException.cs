@@ -1,0 +1,26 @@
+namespace Playstream.Kafka.Admin;
+
+/// <summary>What went wrong in a topic admin call, so that callers can tell "already there" from a real failure.</summary>
+public enum TopicAdminFailure
+{
+    Other,
+    AlreadyExists,
+    NotFound,
+    /// <summary>Something the user must set (ZooKeeper, the Kafka distribution folder) is missing.</summary>
+    NotConfigured,
+}
+
+/// <summary>A topic could not be created, deleted or described; the message says why in one line.</summary>
+public sealed class TopicAdminException : Exception
+{
+    public TopicAdminException(string message, TopicAdminFailure failure = TopicAdminFailure.Other, Exception? inner = null)
+        : base(message, inner) => Failure = failure;
+
+    public TopicAdminException() : this("topic admin failed") { }
+
+    public TopicAdminException(string message) : this(message, TopicAdminFailure.Other) { }
+
+    public TopicAdminException(string message, Exception inner) : this(message, TopicAdminFailure.Other, inner) { }
+
+    public TopicAdminFailure Failure { get; }
+}
