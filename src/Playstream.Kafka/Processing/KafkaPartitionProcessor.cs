@@ -114,7 +114,7 @@ public sealed class KafkaPartitionProcessor
                 state.Analytics.Add(play, _lookups);
                 if (plays is not null)
                 {
-                    plays.Add(play, line[zip]);
+                    plays.Add(play, line[zip], record.Offset);
                     if (plays.IsFull)
                     {
                         _plays!.Write(plays);
