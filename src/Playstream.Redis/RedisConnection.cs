@@ -27,9 +27,9 @@ public static class RedisConnection
         {
             cancel.ThrowIfCancellationRequested();
             string reason;
-            // Without a connection a command would sit in the client's backlog until its timeout;
-            // asking first makes a server that is down show at once.
-            if (!redis.IsConnected)
+            // Without a connection a command sits in the client's backlog until its timeout, so
+            // later tries ask the client first; the first try pings anyway, for its error's reason.
+            if (attempt > 1 && !redis.IsConnected)
             {
                 reason = "no connection could be made";
             }
@@ -42,7 +42,7 @@ public static class RedisConnection
                 }
                 catch (Exception e) when (e is RedisException or TimeoutException)
                 {
-                    reason = e.Message.Split('\n')[0].Trim();
+                    reason = FailureReason(e.Message);
                 }
             }
             var left = maxWait - clock.Elapsed;
@@ -54,5 +54,20 @@ public static class RedisConnection
                 return false;
             await Task.Delay(wait, cancel).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>A short reason from the client's long error text: a wrong password is told apart from a server that is down.</summary>
+    public static string FailureReason(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Contains("authentication failure", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("WRONGPASS", StringComparison.Ordinal)
+            || message.Contains("NOAUTH", StringComparison.Ordinal))
+            return "authentication failed: check the password";
+        if (message.Contains("UnableToConnect", StringComparison.Ordinal)
+            || message.Contains("no connection", StringComparison.OrdinalIgnoreCase))
+            return "no connection could be made";
+        var firstLine = message.Split('\n')[0].Trim();
+        return firstLine.Length > 200 ? firstLine[..200] + "..." : firstLine;
     }
 }

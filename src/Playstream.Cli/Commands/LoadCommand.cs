@@ -21,12 +21,13 @@ internal static class LoadCommand
     private static Command CreateKind(LoadKind kind, string description)
     {
         var file = new Argument<string>("FILE") { Description = kind == LoadKind.Customers ? "Customer file (CustID,Name,Gender,...)" : "Track file (TrackId,Title,Artist,Length)" };
-        var redis = new Option<string>("--redis")
+        // Resolved in the action rather than by a default value: help prints defaults, and the
+        // variable may hold a configuration string with a password in it.
+        var redis = new Option<string?>("--redis")
         {
-            Description = $"Redis host:port (or a configuration string); env {RedisEnvironment}",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(RedisEnvironment) is { Length: > 0 } env ? env : RedisOptions.DefaultEndpoint,
+            Description = $"Redis host:port (or a configuration string); env {RedisEnvironment}; default {RedisOptions.DefaultEndpoint}",
         };
-        // No default value factory: help prints defaults, and a password must never be printed.
+        // No default value either, for the same reason.
         var password = new Option<string?>("--redis-password") { Description = $"Redis password; env {PasswordEnvironment}" };
         var tls = new Option<bool>("--redis-tls") { Description = "Connect to Redis over TLS" };
         var layout = new Option<string>("--layout")
@@ -48,7 +49,7 @@ internal static class LoadCommand
             var request = new LoadRequest(
                 kind,
                 result.GetValue(file)!,
-                ReadRedisOptions(result.GetValue(redis)!, result.GetValue(password), result.GetValue(tls)),
+                ReadRedisOptions(result.GetValue(redis), result.GetValue(password), result.GetValue(tls)),
                 result.GetValue(layout) == "original" ? RedisLookupLayout.Original : RedisLookupLayout.Playstream,
                 result.GetValue(watch),
                 TimeSpan.FromSeconds(ReadWait(result.GetValue(wait)!)));
@@ -57,12 +58,12 @@ internal static class LoadCommand
         return command;
     }
 
-    internal static RedisOptions ReadRedisOptions(string endpoint, string? password, bool tls)
+    internal static RedisOptions ReadRedisOptions(string? endpoint, string? password, bool tls)
     {
         var options = new RedisOptions
         {
-            Endpoint = endpoint,
-            Password = password ?? (Environment.GetEnvironmentVariable(PasswordEnvironment) is { Length: > 0 } env ? env : null),
+            Endpoint = endpoint ?? (Environment.GetEnvironmentVariable(RedisEnvironment) is { Length: > 0 } env ? env : RedisOptions.DefaultEndpoint),
+            Password = password ?? (Environment.GetEnvironmentVariable(PasswordEnvironment) is { Length: > 0 } secret ? secret : null),
             UseTls = tls,
         };
         try

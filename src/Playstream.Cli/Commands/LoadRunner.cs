@@ -76,7 +76,7 @@ internal static class LoadRunner
             },
             cancel).ConfigureAwait(false);
         if (!answered)
-            Console.Error.WriteLine($"playstream: gave up on Redis at {where} after {request.MaxWait.TotalSeconds:0} s; is it running (stack/stack.sh up)? Use --redis HOST:PORT to point elsewhere");
+            Console.Error.WriteLine($"playstream: gave up on Redis at {where} after {request.MaxWait.TotalSeconds:0} s; is it running (stack/stack.sh up), and is the password right? Use --redis HOST:PORT to point elsewhere");
         return answered;
     }
 
@@ -109,7 +109,7 @@ internal static class LoadRunner
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            Console.Error.WriteLine($"playstream: loading into Redis at {request.Redis.Describe()} failed: {e.Message.Split('\n')[0].Trim()}");
+            Console.Error.WriteLine($"playstream: loading into Redis at {request.Redis.Describe()} failed: {RedisConnection.FailureReason(e.Message)}");
         }
         return false;
     }
