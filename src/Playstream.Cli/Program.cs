@@ -12,6 +12,7 @@ internal static class Program
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(TopicCommand.Create());
         return root.Parse(args).Invoke();
     }
 }
