@@ -14,6 +14,7 @@ internal static class Program
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(StackCommand.Create());
         root.Subcommands.Add(LoadCommand.Create());
+        root.Subcommands.Add(TopicCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

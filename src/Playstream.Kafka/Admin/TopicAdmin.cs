@@ -140,7 +140,7 @@ public sealed class TopicAdmin : IDisposable
         }
         catch (KafkaException e)
         {
-            throw new TopicAdminException($"cannot read the topic list from Kafka at {_options.BootstrapServers}: {Reason(e)}", TopicAdminFailure.Other, e);
+            throw new TopicAdminException($"cannot read the topic list from Kafka at {_options.BootstrapServers}: {Reason(e)}{TransportHint(e.Error.Code)}", TopicAdminFailure.Other, e);
         }
     }
 
@@ -170,6 +170,12 @@ public sealed class TopicAdmin : IDisposable
             await Task.Delay(PollEvery, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>A 0.9 broker drops the connection at the client's first request unless told not to ask for API versions.</summary>
+    private string TransportHint(ErrorCode code) =>
+        code is ErrorCode.Local_Transport or ErrorCode.Local_AllBrokersDown && !_options.TargetsBrokerWithoutTopicApi
+            ? " (is the broker running? A broker older than 0.10 also needs the properties api.version.request=false and broker.version.fallback=0.9.0.1)"
+            : " (is the broker running?)";
 
     private static string Reason(KafkaException e) => e.Error.Reason is { Length: > 0 } reason ? reason : e.Message;
 }

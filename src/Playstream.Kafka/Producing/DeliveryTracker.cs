@@ -11,7 +11,6 @@ internal sealed class DeliveryTracker(IProducer<byte[]?, byte[]> producer, strin
     private static readonly TimeSpan QueueFullWait = TimeSpan.FromMilliseconds(100);
     private Error? _firstFailure;
     private long _delivered;
-    private long _pending;
 
     public long Delivered => Interlocked.Read(ref _delivered);
 
@@ -23,20 +22,13 @@ internal sealed class DeliveryTracker(IProducer<byte[]?, byte[]> producer, strin
         {
             try
             {
-                Interlocked.Increment(ref _pending);
                 producer.Produce(topic, message, OnDelivered);
                 return;
             }
             catch (ProduceException<byte[]?, byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
             {
                 // The local queue is full: serve delivery reports until there is room. This is the backpressure.
-                Interlocked.Decrement(ref _pending);
                 producer.Poll(QueueFullWait);
-            }
-            catch
-            {
-                Interlocked.Decrement(ref _pending);
-                throw;
             }
         }
     }
@@ -52,7 +44,6 @@ internal sealed class DeliveryTracker(IProducer<byte[]?, byte[]> producer, strin
 
     private void OnDelivered(DeliveryReport<byte[]?, byte[]> report)
     {
-        Interlocked.Decrement(ref _pending);
         if (report.Error.IsError)
             Interlocked.CompareExchange(ref _firstFailure, report.Error, null);
         else

@@ -13,6 +13,7 @@ namespace Playstream.IntegrationTests.Kafka;
 public sealed class KafkaBroker : IAsyncLifetime
 {
     private readonly List<string> _topics = [];
+    private bool _reachable;
 
     public string BootstrapServers { get; } = Environment.GetEnvironmentVariable("PLAYSTREAM_KAFKA") is { Length: > 0 } servers
         ? servers
@@ -61,6 +62,7 @@ public sealed class KafkaBroker : IAsyncLifetime
         try
         {
             admin.List();
+            _reachable = true;
         }
         catch (TopicAdminException e)
         {
@@ -73,6 +75,8 @@ public sealed class KafkaBroker : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (!_reachable)
+            return;
         using var admin = new TopicAdmin(Options());
         var existing = admin.List().ToHashSet(StringComparer.Ordinal);
         foreach (var topic in _topics.Where(existing.Contains))
