@@ -94,8 +94,7 @@ public sealed class ElasticsearchPlaySink : IPlaySink
         var ingest = IsoTime.Format(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         var documents = new List<BulkDocument>(batch.Count);
         var buffer = new ArrayBufferWriter<byte>(batch.Count * 320);
-        // One object after another into one buffer: each is a bulk document of its own.
-        using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
+        using var json = new Utf8JsonWriter(buffer);
         var ends = new int[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
@@ -132,6 +131,9 @@ public sealed class ElasticsearchPlaySink : IPlaySink
             json.WriteEndObject();
             json.Flush();
             ends[i] = buffer.WrittenCount;
+            // One object after another into one buffer, each a document of its own: a reset
+            // writer starts the next without the separator it would put between array items.
+            json.Reset(buffer);
         }
         var memory = buffer.WrittenMemory;
         for (var i = 0; i < batch.Count; i++)
