@@ -77,11 +77,13 @@ public sealed class PartitionAnalytics
             throw new ArgumentException("cannot merge analytics into themselves", nameof(other));
         if (other.Settings != Settings)
             throw new SettingsException("cannot merge analytics built with different settings");
-        _activity.Merge(other._activity);
-        _topTracks.Merge(other._topTracks);
-        _profiles.Merge(other._profiles);
-        _uniqueTracks.Merge(other._uniqueTracks);
-        _interests.Merge(other._interests);
+        // The operators share no state, so they merge side by side.
+        Parallel.Invoke(
+            () => _activity.Merge(other._activity),
+            () => _topTracks.Merge(other._topTracks),
+            () => _profiles.Merge(other._profiles),
+            () => _uniqueTracks.Merge(other._uniqueTracks),
+            () => _interests.Merge(other._interests));
         _counters.Merge(other._counters);
     }
 
@@ -125,16 +127,30 @@ public sealed class PartitionAnalytics
     }
 
     /// <summary>All results, each list ordered by its key.</summary>
+    /// <remarks>
+    /// The operators' results are independent (profiles only read the interests' pair table, which
+    /// the interests also only read here), so they are computed side by side.
+    /// </remarks>
     public AnalyticsResults ComputeResults()
     {
-        var profiles = _profiles.ComputeProfiles(_interests.DistinctTracksByCustomer());
+        List<ActivityWindow>? activity = null;
+        List<TopTracksWindow>? topTracks = null;
+        List<CustomerProfile>? profiles = null;
+        List<Results.UniqueTracks>? uniqueTracks = null;
+        List<Interest>? interests = null;
+        Parallel.Invoke(
+            () => activity = _activity.ComputeWindows(),
+            () => topTracks = _topTracks.ComputeWindows(),
+            () => profiles = _profiles.ComputeProfiles(_interests.DistinctTracksByCustomer()),
+            () => uniqueTracks = _uniqueTracks.ComputeScopes(),
+            () => interests = _interests.ComputeInterests());
         return new AnalyticsResults(
-            _activity.ComputeWindows(),
-            _topTracks.ComputeWindows(),
-            profiles,
-            ProfilesOperator.Summarize(profiles),
-            _uniqueTracks.ComputeScopes(),
-            _interests.ComputeInterests(),
+            activity!,
+            topTracks!,
+            profiles!,
+            ProfilesOperator.Summarize(profiles!),
+            uniqueTracks!,
+            interests!,
             _counters.ToSummary());
     }
 }

@@ -1,57 +1,112 @@
-using Playstream.Core.Windows;
-
 namespace Playstream.Core.Operators.Activity;
 
 /// <summary>
-/// The customers seen in each pane, as append-only int arrays indexed by pane slot. A list
-/// that fills up is sorted and deduplicated in place before it is allowed to grow, so its
-/// size stays within twice its distinct customers and repeated listeners cost no memory.
+/// The distinct customers seen in each pane, as one small open-addressing int set per pane slot.
+/// A customer already in the pane costs one probe and no memory, so replayed or repeated plays
+/// allocate nothing and memory is bounded by the distinct (pane, customer) pairs.
 /// </summary>
 internal sealed class PaneCustomers
 {
-    private int[][] _lists = [];
+    // Marks a free set cell; a customer with this id is tracked by a flag instead.
+    private const int Free = int.MinValue;
+    private const int FirstCapacity = 8;
+
+    private int[][] _sets = [];
     private int[] _counts = [];
+    private bool[] _hasFreeValue = [];
+    private int[]?[] _sorted = [];
 
     public void EnsureSlots(int slots)
     {
-        if (slots <= _lists.Length)
+        if (slots <= _sets.Length)
             return;
-        var size = Math.Max(slots, Math.Max(64, _lists.Length * 2));
-        var old = _lists.Length;
-        Array.Resize(ref _lists, size);
+        var size = Math.Max(slots, Math.Max(64, _sets.Length * 2));
+        var old = _sets.Length;
+        Array.Resize(ref _sets, size);
         Array.Resize(ref _counts, size);
+        Array.Resize(ref _hasFreeValue, size);
+        Array.Resize(ref _sorted, size);
         for (var i = old; i < size; i++)
-            _lists[i] = [];
+            _sets[i] = [];
     }
 
     public void Append(int slot, int customer)
     {
-        var list = _lists[slot];
-        var count = _counts[slot];
-        // The same listener twice in a row is common (a session); skipping it is one compare.
-        if (count > 0 && list[count - 1] == customer)
-            return;
-        if (count == list.Length)
+        if (customer == Free)
         {
-            count = Compact(slot);
-            if (count * 2 > list.Length || list.Length == 0)
+            if (!_hasFreeValue[slot])
             {
-                Array.Resize(ref list, Math.Max(4, list.Length * 2));
-                _lists[slot] = list;
+                _hasFreeValue[slot] = true;
+                _sorted[slot] = null;
+            }
+            return;
+        }
+        var set = _sets[slot];
+        if (set.Length > 0)
+        {
+            var mask = set.Length - 1;
+            var i = Hash(customer, mask);
+            while (true)
+            {
+                var held = set[i];
+                if (held == customer)
+                    return;
+                if (held == Free)
+                    break;
+                i = (i + 1) & mask;
+            }
+            if ((_counts[slot] + 1) * 2 <= set.Length)
+            {
+                set[i] = customer;
+                _counts[slot]++;
+                _sorted[slot] = null;
+                return;
             }
         }
-        list[count] = customer;
-        _counts[slot] = count + 1;
+        Grow(slot);
+        Append(slot, customer);
     }
 
-    /// <summary>Sorts and deduplicates a pane's customers in place; returns how many remain.</summary>
-    public int Compact(int slot)
+    /// <summary>Prepares the ascending list of a pane's customers; returns how many there are.</summary>
+    public int Compact(int slot) => Sorted(slot).Length;
+
+    /// <summary>A pane's distinct customers, ascending.</summary>
+    public ReadOnlySpan<int> Of(int slot) => Sorted(slot);
+
+    private int[] Sorted(int slot)
     {
-        var span = _lists[slot].AsSpan(0, _counts[slot]);
-        span.Sort();
-        return _counts[slot] = SlidingCounts.Deduplicate(span);
+        if (_sorted[slot] is { } sorted)
+            return sorted;
+        var hasFreeValue = _hasFreeValue[slot];
+        sorted = new int[_counts[slot] + (hasFreeValue ? 1 : 0)];
+        var n = 0;
+        if (hasFreeValue)
+            sorted[n++] = Free;
+        foreach (var customer in _sets[slot])
+            if (customer != Free)
+                sorted[n++] = customer;
+        Array.Sort(sorted);
+        return _sorted[slot] = sorted;
     }
 
-    /// <summary>A pane's customers; distinct and ascending right after <see cref="Compact"/>.</summary>
-    public ReadOnlySpan<int> Of(int slot) => _lists[slot].AsSpan(0, _counts[slot]);
+    private void Grow(int slot)
+    {
+        var old = _sets[slot];
+        var set = new int[Math.Max(FirstCapacity, old.Length * 2)];
+        Array.Fill(set, Free);
+        var mask = set.Length - 1;
+        foreach (var customer in old)
+        {
+            if (customer == Free)
+                continue;
+            var i = Hash(customer, mask);
+            while (set[i] != Free)
+                i = (i + 1) & mask;
+            set[i] = customer;
+        }
+        _sets[slot] = set;
+    }
+
+    // Fibonacci hashing spreads consecutive ids; the high bits of the product pick the cell.
+    private static int Hash(int customer, int mask) => (int)((uint)customer * 0x9E3779B97F4A7C15UL >> 32) & mask;
 }
