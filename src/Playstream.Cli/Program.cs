@@ -15,6 +15,8 @@ internal static class Program
         root.Subcommands.Add(StackCommand.Create());
         root.Subcommands.Add(LoadCommand.Create());
         root.Subcommands.Add(TopicCommand.Create());
+        root.Subcommands.Add(ProcessCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

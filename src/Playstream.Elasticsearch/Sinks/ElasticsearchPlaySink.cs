@@ -26,8 +26,12 @@ public sealed class ElasticsearchPlaySink : IPlaySink
     private Exception? _failure;
     private long _written;
 
-    public ElasticsearchPlaySink(ElasticsearchClient client, string index, Func<LookupTables> lookups, PlayBatchPool pool)
+    private readonly Action<string>? _report;
+
+    /// <param name="report">Hears of a batch that could not be written and is being retried.</param>
+    public ElasticsearchPlaySink(ElasticsearchClient client, string index, Func<LookupTables> lookups, PlayBatchPool pool, Action<string>? report = null)
     {
+        _report = report;
         _client = client;
         _index = index;
         _lookups = lookups;
@@ -64,12 +68,7 @@ public sealed class ElasticsearchPlaySink : IPlaySink
                     try
                     {
                         if (_failure is null)
-                        {
-                            var result = await _client.BulkIndexAsync(_index, Documents(batch)).ConfigureAwait(false);
-                            if (result.HasFailures)
-                                throw new ElasticsearchException($"{result.Failures.Count} play(s) refused, first {result.Failures[0].Id}: {result.Failures[0].Reason}");
-                            Interlocked.Add(ref _written, result.Indexed);
-                        }
+                            await IndexUntilDoneAsync(batch).ConfigureAwait(false);
                     }
                     catch (Exception ex)
                     {
@@ -87,6 +86,37 @@ public sealed class ElasticsearchPlaySink : IPlaySink
             }
         }
     }
+
+    /// <summary>
+    /// A cluster that is down (the client's own retries exhausted) is waited for, with growing
+    /// pauses, instead of dropping the batch: the queue fills and the consumer slows down.
+    /// Plays the cluster refuses for their content are an error that stops the sink.
+    /// </summary>
+    private async Task IndexUntilDoneAsync(PlayBatch batch)
+    {
+        var documents = Documents(batch);
+        for (var attempt = 1; ; attempt++)
+        {
+            BulkResult result;
+            try
+            {
+                result = await _client.BulkIndexAsync(_index, documents).ConfigureAwait(false);
+            }
+            catch (ElasticsearchException ex) when (_disposing == 0)
+            {
+                var delay = TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(attempt - 1, 5)));
+                _report?.Invoke($"indexing plays into {_index} failed ({ex.Message}); retrying in {delay.TotalSeconds:0}s");
+                await Task.Delay(delay).ConfigureAwait(false);
+                continue;
+            }
+            if (result.HasFailures)
+                throw new ElasticsearchException($"{result.Failures.Count} play(s) refused, first {result.Failures[0].Id}: {result.Failures[0].Reason}");
+            Interlocked.Add(ref _written, result.Indexed);
+            return;
+        }
+    }
+
+    private int _disposing;
 
     private List<BulkDocument> Documents(PlayBatch batch)
     {
@@ -149,6 +179,7 @@ public sealed class ElasticsearchPlaySink : IPlaySink
 
     public async ValueTask DisposeAsync()
     {
+        Interlocked.Exchange(ref _disposing, 1);
         _queue.CompleteAdding();
         await _worker.ConfigureAwait(false);
         _queue.Dispose();
