@@ -62,7 +62,9 @@ internal sealed class CustomerTrackPlays
         Span<long> inline = stackalloc long[InlineTimes];
         // Partitions mostly share their pairs, so room for both is at most twice what is needed,
         // and growing once up front saves rehashing the table (some times) during the merge.
-        var size = _table.Length;
+        // Never smaller than the other table: inserting a table's keys in its slot order into a
+        // smaller table with the same hash packs them into long probe runs (quadratic time).
+        var size = Math.Max(_table.Length, other._table.Length);
         while ((long)(Count + other.Count) * 4 > size * 3L)
             size *= 2;
         if (size > _table.Length)
