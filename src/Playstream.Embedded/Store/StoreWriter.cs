@@ -16,6 +16,9 @@ namespace Playstream.Embedded.Store;
 public sealed class StoreWriter : IPlaySink, IDeadLetterSink
 {
     private const int DeadLetterChunk = 1024;
+    private const int Columns = 6;
+    private const int RowsPerInsert = 64;
+    private const long PlaysPerCommit = 1_000_000;
 
     private readonly SqliteConnection _connection;
     private readonly bool _storePlays;
@@ -93,10 +96,13 @@ public sealed class StoreWriter : IPlaySink, IDeadLetterSink
     {
         var db = _connection.Handle!;
         sqlite3_stmt? insertPlay = null;
+        sqlite3_stmt? insertPlays = null;
         var inTransaction = false;
+        long playsInTransaction = 0;
         try
         {
-            Check(db, raw.sqlite3_prepare_v2(db, "INSERT INTO plays VALUES (?,?,?,?,?,?)", out insertPlay));
+            Check(db, raw.sqlite3_prepare_v2(db, InsertPlaysSql(1), out insertPlay));
+            Check(db, raw.sqlite3_prepare_v2(db, InsertPlaysSql(RowsPerInsert), out insertPlays));
             foreach (var item in _queue.GetConsumingEnumerable())
             {
                 if (_failure is not null)
@@ -111,8 +117,17 @@ public sealed class StoreWriter : IPlaySink, IDeadLetterSink
                     {
                         case PlayBatch batch:
                             if (!inTransaction) { Check(db, raw.sqlite3_exec(db, "BEGIN")); inTransaction = true; }
-                            InsertPlays(db, insertPlay, batch);
+                            InsertPlays(db, insertPlays!, insertPlay, batch);
+                            playsInTransaction += batch.Plays.Length;
                             Pool.Return(batch);
+                            // Committing now and then lets readers see the plays so far and lets SQLite
+                            // checkpoint the WAL while the run goes on, instead of all at the end.
+                            if (playsInTransaction >= PlaysPerCommit)
+                            {
+                                Check(db, raw.sqlite3_exec(db, "COMMIT"));
+                                inTransaction = false;
+                                playsInTransaction = 0;
+                            }
                             break;
                         case List<DeadLetter> letters:
                             if (inTransaction) { Check(db, raw.sqlite3_exec(db, "COMMIT")); inTransaction = false; }
@@ -140,27 +155,53 @@ public sealed class StoreWriter : IPlaySink, IDeadLetterSink
         finally
         {
             insertPlay?.Dispose();
+            insertPlays?.Dispose();
         }
     }
 
-    private void InsertPlays(sqlite3 db, sqlite3_stmt statement, PlayBatch batch)
+    /// <summary>An insert of <paramref name="rows"/> plays in one statement.</summary>
+    private static string InsertPlaysSql(int rows) =>
+        "INSERT INTO plays VALUES " + string.Join(',', Enumerable.Repeat("(?,?,?,?,?,?)", rows));
+
+    /// <summary>
+    /// Inserts a batch <see cref="RowsPerInsert"/> rows per statement (one step runs the insert
+    /// machinery once for all of them), and the remainder one row at a time.
+    /// </summary>
+    private void InsertPlays(sqlite3 db, sqlite3_stmt many, sqlite3_stmt one, PlayBatch batch)
     {
         var plays = batch.Plays;
-        for (var i = 0; i < plays.Length; i++)
+        var i = 0;
+        for (; i + RowsPerInsert <= plays.Length; i += RowsPerInsert)
         {
-            ref readonly var p = ref plays[i];
-            raw.sqlite3_bind_int64(statement, 1, p.EventId);
-            raw.sqlite3_bind_int(statement, 2, p.CustomerId);
-            raw.sqlite3_bind_int(statement, 3, p.TrackId);
-            raw.sqlite3_bind_int64(statement, 4, p.Time);
-            raw.sqlite3_bind_int(statement, 5, p.IsMobile ? 1 : 0);
-            raw.sqlite3_bind_text(statement, 6, batch.Zip(i));
-            var rc = raw.sqlite3_step(statement);
-            raw.sqlite3_reset(statement);
-            if (rc != raw.SQLITE_DONE)
-                Check(db, rc);
+            for (var row = 0; row < RowsPerInsert; row++)
+                Bind(many, row * Columns, batch, i + row);
+            Step(db, many);
+        }
+        for (; i < plays.Length; i++)
+        {
+            Bind(one, 0, batch, i);
+            Step(db, one);
         }
         Interlocked.Add(ref _playsWritten, plays.Length);
+    }
+
+    private static void Bind(sqlite3_stmt statement, int first, PlayBatch batch, int index)
+    {
+        ref readonly var p = ref batch.Plays[index];
+        raw.sqlite3_bind_int64(statement, first + 1, p.EventId);
+        raw.sqlite3_bind_int(statement, first + 2, p.CustomerId);
+        raw.sqlite3_bind_int(statement, first + 3, p.TrackId);
+        raw.sqlite3_bind_int64(statement, first + 4, p.Time);
+        raw.sqlite3_bind_int(statement, first + 5, p.IsMobile ? 1 : 0);
+        raw.sqlite3_bind_text(statement, first + 6, batch.Zip(index));
+    }
+
+    private static void Step(sqlite3 db, sqlite3_stmt statement)
+    {
+        var rc = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        if (rc != raw.SQLITE_DONE)
+            Check(db, rc);
     }
 
     private void InsertDeadLetters(List<DeadLetter> letters)
