@@ -1,7 +1,7 @@
 namespace Playstream.TestSupport;
 
 /// <summary>
-/// Finds the original system's data files: a <c>shared/seed-data</c> folder beside the repository
+/// Finds the original system's data files: <c>PLAYSTREAM_SEED_DATA</c>, else a <c>shared/seed-data</c> folder beside the repository
 /// (found by walking up from the test binaries). Tests that need it skip when it is absent, since
 /// the product must work without it.
 /// </summary>
@@ -20,6 +20,8 @@ public static class SeedData
 
     private static string? Find()
     {
+        if (Environment.GetEnvironmentVariable("PLAYSTREAM_SEED_DATA") is { Length: > 0 } configured && Directory.Exists(configured))
+            return configured;
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "shared", "seed-data");

@@ -1,3 +1,4 @@
+using Playstream.TestSupport;
 using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
@@ -32,10 +33,10 @@ public sealed class KafkaPipelineIntegrationTests(KafkaBroker broker)
         var topic = await broker.CreateTopicAsync("plays", partitions: 3);
         var deadLetterTopic = await broker.CreateNamedTopicAsync(TopicNames.DeadLetters(topic), partitions: 1);
 
-        var lines = File.ReadAllLines(SeedFiles.Path("tracks_live.csv")).Concat(BadLines).ToList();
+        var lines = File.ReadAllLines(SeedData.File("tracks_live.csv")).Concat(BadLines).ToList();
         var lookups = new LookupTables(
-            CustomerReader.Read(SeedFiles.Path("cust.csv")).Table,
-            TrackReader.Read(SeedFiles.Path("music.csv")).Table);
+            CustomerReader.Read(SeedData.File("cust.csv")).Table,
+            TrackReader.Read(SeedData.File("music.csv")).Table);
 
         using (var producer = new KafkaLineProducer(broker.Options(), topic))
         {

@@ -1,3 +1,4 @@
+using Playstream.TestSupport;
 using Playstream.Core.Lookups;
 using Playstream.Redis;
 using StackExchange.Redis;

@@ -1,9 +1,11 @@
+using Playstream.TestSupport;
+
 namespace Playstream.IntegrationTests.Redis;
 
 /// <summary>
 /// The original system's data files (cust.csv, music.csv), read here independently of the
 /// product's readers so that what Redis holds is checked against the file itself. The folder
-/// is <c>PLAYSTREAM_SEED_DATA</c>, else the first <c>shared/seed-data</c> found above the test's folder.
+/// is the one <see cref="SeedData"/> finds.
 /// </summary>
 internal static class SeedFiles
 {
@@ -42,17 +44,6 @@ internal static class SeedFiles
         return rows;
     }
 
-    private static string Locate()
-    {
-        if (Environment.GetEnvironmentVariable("PLAYSTREAM_SEED_DATA") is { Length: > 0 } env)
-            return env;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "seed-data");
-            if (File.Exists(Path.Combine(candidate, "cust.csv")))
-                return candidate;
-        }
-        throw new InvalidOperationException(
-            "the seed data (cust.csv, music.csv) was not found: set PLAYSTREAM_SEED_DATA to its folder");
-    }
+    private static string Locate() =>
+        SeedData.Folder ?? throw new InvalidOperationException(SeedData.SkipReason);
 }

@@ -1,7 +1,7 @@
-namespace Playstream.Cli.Tests;
+namespace Playstream.TestSupport;
 
 /// <summary>A folder that exists for one test.</summary>
-internal sealed class TempFolder : IDisposable
+public sealed class TempFolder : IDisposable
 {
     public TempFolder() => Directory.CreateDirectory(Path);
 

@@ -1,13 +1,27 @@
 using System.Diagnostics;
 
-namespace Playstream.Cli.Tests;
+namespace Playstream.TestSupport;
 
 /// <summary>Runs the built <c>playstream</c> command as a separate process, as a user would.</summary>
-internal static class CliProcess
+public static class CliProcess
 {
     public sealed record Outcome(int ExitCode, string Output, string Error);
 
     public static Outcome Run(string workingDirectory, params string[] arguments)
+    {
+        using var process = Start(workingDirectory, arguments);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"playstream {string.Join(' ', arguments)} did not finish in 5 minutes");
+        }
+        return new Outcome(process.ExitCode, output.Result, error.Result);
+    }
+
+    /// <summary>Starts the command and returns at once, its output redirected, for tests that stop or kill it.</summary>
+    public static Process Start(string workingDirectory, params string[] arguments)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Playstream.Cli.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -23,14 +37,6 @@ internal static class CliProcess
         start.Environment["PLAYSTREAM_HOME"] = Path.Combine(workingDirectory, ".playstream");
         start.Environment["NO_COLOR"] = "1";
         start.Environment["COLUMNS"] = "200";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"playstream {string.Join(' ', arguments)} did not finish in 5 minutes");
-        }
-        return new Outcome(process.ExitCode, output.Result, error.Result);
+        return Process.Start(start)!;
     }
 }

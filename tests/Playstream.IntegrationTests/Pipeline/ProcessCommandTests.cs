@@ -1,0 +1,125 @@
+using Playstream.IntegrationTests.Elasticsearch;
+using Playstream.IntegrationTests.Kafka;
+using Playstream.IntegrationTests.Redis;
+using Playstream.TestSupport;
+
+namespace Playstream.IntegrationTests.Pipeline;
+
+/// <summary>
+/// <c>playstream process</c> on the real Kafka, Redis and Elasticsearch: the seed log through
+/// a 3-partition topic gives exactly the brute-force results, each play indexed once, and a
+/// stop in the middle changes nothing. In the Elasticsearch collection, so that no other test
+/// uses the cluster while one of these pauses it.
+/// </summary>
+[Collection(ElasticsearchCollection.Name)]
+public sealed class ProcessCommandTests(ElasticsearchServer es, KafkaBroker kafka, RedisServer redis) : IClassFixture<KafkaBroker>, IClassFixture<RedisServer>
+{
+    private static readonly string[] BadLines =
+    [
+        "9000,48,453,\"2014-13-23 03:26:20\",0,\"72132\"",
+        "9001,48,453,\"2014-10-23 03:26:20\",7,\"72132\"",
+        "not,a,play",
+    ];
+
+    private static string[] SeedLog() => File.ReadAllLines(SeedData.File("tracks_live.csv"));
+
+    [SeedDataFact]
+    public async Task Process_until_idle_gives_the_reference_results_and_indexes_each_play_once()
+    {
+        using var pipeline = NewPipeline();
+        await pipeline.StartAsync();
+        var lines = SeedLog().Concat(BadLines).ToArray();
+        pipeline.Produce(lines);
+
+        var run = pipeline.Process();
+        Assert.True(run.ExitCode == 0, run.Error + run.Output);
+
+        var expected = StackPipeline.Reference(lines);
+        ResultsAssert.Equal(expected, pipeline.Export());
+        Assert.Equal(3, expected.Summary.DeadLetters);
+        Assert.Equal(expected.Summary.Events, await pipeline.IndexedPlaysAsync());
+    }
+
+    [SeedDataFact]
+    public async Task A_stop_in_the_middle_and_a_restart_give_the_same_final_results()
+    {
+        using var pipeline = NewPipeline();
+        await pipeline.StartAsync();
+        var lines = SeedLog();
+        var half = lines.Length / 2;
+        pipeline.Produce(lines[..half]);
+        var first = pipeline.Process();
+        Assert.True(first.ExitCode == 0, first.Error + first.Output);
+        ResultsAssert.Equal(StackPipeline.Reference(lines[..half]), pipeline.Export());
+
+        pipeline.Produce(lines[half..]);
+        var second = pipeline.Process();
+        Assert.True(second.ExitCode == 0, second.Error + second.Output);
+        Assert.Contains("restored from its checkpoint", second.Error, StringComparison.Ordinal);
+
+        ResultsAssert.Equal(StackPipeline.Reference(lines), pipeline.Export());
+        Assert.Equal(lines.Length, await pipeline.IndexedPlaysAsync());
+    }
+
+    [SeedDataFact]
+    public async Task Elasticsearch_down_at_start_is_waited_for_reported_and_nothing_is_lost()
+    {
+        using var pipeline = NewPipeline();
+        await pipeline.StartAsync();
+        var lines = SeedLog();
+        pipeline.Produce(lines);
+
+        StopElasticsearch();
+        System.Diagnostics.Process process;
+        try
+        {
+            process = pipeline.StartProcess();
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            Assert.False(process.HasExited, "process gave up while Elasticsearch was down");
+        }
+        finally
+        {
+            StartStack();
+        }
+        using (process)
+        {
+            var error = process.StandardError.ReadToEndAsync();
+            var output = process.StandardOutput.ReadToEndAsync();
+            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(3)), "process did not finish after Elasticsearch came back");
+            Assert.True(process.ExitCode == 0, await error + await output);
+            Assert.Matches("elasticsearch unreachable|failed .*retrying", await error);
+        }
+
+        ResultsAssert.Equal(StackPipeline.Reference(lines), pipeline.Export());
+        Assert.Equal(lines.Length, await pipeline.IndexedPlaysAsync());
+    }
+
+    private static string StackScript()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "stack", "stack.sh")))
+                return Path.Combine(d.FullName, "stack", "stack.sh");
+        throw new InvalidOperationException("stack/stack.sh not found above the test binaries");
+    }
+
+    private static void StopElasticsearch()
+    {
+        var stackDir = Environment.GetEnvironmentVariable("PLAYSTREAM_STACK_DIR") is { Length: > 0 } dir
+            ? dir
+            : Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(StackScript()))!, ".playstream", "stack");
+        var pid = int.Parse(File.ReadAllText(Path.Combine(stackDir, "run", "elasticsearch.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        using var es = System.Diagnostics.Process.GetProcessById(pid);
+        es.Kill();
+        Assert.True(es.WaitForExit(TimeSpan.FromSeconds(30)), "Elasticsearch did not stop");
+    }
+
+    private static void StartStack()
+    {
+        using var up = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bash", [StackScript(), "up"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        up.StandardOutput.ReadToEnd();
+        up.WaitForExit();
+        Assert.Equal(0, up.ExitCode);
+    }
+
+    private StackPipeline NewPipeline() => new(kafka, redis, es);
+}

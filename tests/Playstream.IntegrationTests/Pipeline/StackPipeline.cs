@@ -1,0 +1,97 @@
+using Playstream.Core.Lookups;
+using Playstream.IntegrationTests.Elasticsearch;
+using Playstream.IntegrationTests.Kafka;
+using Playstream.IntegrationTests.Redis;
+using Playstream.Kafka.Producing;
+using Playstream.Redis;
+using Playstream.TestSupport;
+
+namespace Playstream.IntegrationTests.Pipeline;
+
+/// <summary>
+/// One full-stack pipeline for a test: its own topic, consumer group, Redis prefix and index
+/// prefix on the real servers, the lookups loaded, and the <c>playstream</c> command run
+/// against them as a user would.
+/// </summary>
+internal sealed class StackPipeline : IDisposable
+{
+    private readonly KafkaBroker _kafka;
+    private readonly ElasticsearchServer _es;
+    private readonly string _redisEndpoint;
+
+    public StackPipeline(KafkaBroker kafka, RedisServer redis, ElasticsearchServer es, string? redisEndpoint = null)
+    {
+        _kafka = kafka;
+        _es = es;
+        _redisEndpoint = redisEndpoint ?? $"{redis.Endpoint},defaultDatabase={RedisServer.Database}";
+        var id = Guid.NewGuid().ToString("N")[..12];
+        Group = $"it-{id}";
+        RedisPrefix = $"itest:{id}:";
+        IndexPrefix = $"it-{id}";
+    }
+
+    public TempFolder Folder { get; } = new();
+    public string Topic { get; private set; } = "";
+    public string Group { get; }
+    public string RedisPrefix { get; }
+    public string IndexPrefix { get; }
+
+    public async Task StartAsync(int partitions = 3)
+    {
+        Topic = await _kafka.CreateTopicAsync("pipeline", partitions);
+        var customers = CustomerReader.Read(SeedData.File("cust.csv")).Table;
+        var tracks = TrackReader.Read(SeedData.File("music.csv")).Table;
+        using var connection = await RedisConnection.ConnectAsync(new RedisOptions { Endpoint = _redisEndpoint });
+        var loader = new RedisLookupLoader(connection, new RedisKeys(RedisPrefix));
+        await loader.LoadCustomersAsync(customers);
+        await loader.LoadTracksAsync(tracks);
+    }
+
+    public void Produce(IEnumerable<string> lines)
+    {
+        using var producer = new KafkaLineProducer(_kafka.Options(), Topic);
+        foreach (var line in lines)
+            producer.Produce(line);
+        producer.Flush(TimeSpan.FromSeconds(30));
+    }
+
+    public string[] Connection =>
+    [
+        "--bootstrap", _kafka.BootstrapServers,
+        "--redis", _redisEndpoint, "--redis-prefix", RedisPrefix,
+        "--es-url", _es.Url.ToString(), "--index-prefix", IndexPrefix,
+    ];
+
+    public CliProcess.Outcome Process(params string[] extra) =>
+        CliProcess.Run(Folder.Path, ["process", "--topic", Topic, "--group", Group, "--until-idle", "--flush-interval", "2s", .. Connection, .. extra]);
+
+    public System.Diagnostics.Process StartProcess(params string[] extra) =>
+        CliProcess.Start(Folder.Path, ["process", "--topic", Topic, "--group", Group, "--until-idle", "--flush-interval", "1s", .. Connection, .. extra]);
+
+    public Core.Results.AnalyticsResults Export()
+    {
+        var directory = Folder.File($"export-{Guid.NewGuid():N}");
+        var outcome = CliProcess.Run(Folder.Path, ["export", directory, .. Connection]);
+        Assert.True(outcome.ExitCode == 0, outcome.Error + outcome.Output);
+        return Core.Export.ResultsReader.Read(directory);
+    }
+
+    public async Task<long> IndexedPlaysAsync()
+    {
+        using var client = _es.CreateClient();
+        var index = $"{IndexPrefix}-plays";
+        await client.RefreshAsync(index);
+        return await client.CountAsync(index);
+    }
+
+    public static Core.Results.AnalyticsResults Reference(IEnumerable<string> lines) =>
+        BruteForceReference.Compute(lines, SeedGenders.Value, SeedTracks.Value);
+
+    private static readonly Lazy<Dictionary<int, string>> SeedGenders = new(() =>
+        CustomerReader.Read(SeedData.File("cust.csv")).Table.All().ToDictionary(c => c.Id, c => c.Gender));
+
+    private static readonly Lazy<HashSet<int>> SeedTracks = new(() =>
+        File.ReadLines(SeedData.File("music.csv")).Skip(1).Select(l => int.Parse(l[..l.IndexOf(',', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture)).ToHashSet());
+
+    public void Dispose() => Folder.Dispose();
+}
