@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Playstream.Cli.Settings;
 
 namespace Playstream.Cli.Commands;
 
@@ -7,10 +8,18 @@ internal static class BenchCommand
 {
     public static Command Create()
     {
-        var command = new Command("bench", "Measure throughput and allocations");
+        var command = new Command("bench", "Measure throughput and allocations (the embedded pipeline; `bench stack` for the servers)");
         var plays = new Option<long>("--plays") { Description = "Plays to generate and run", DefaultValueFactory = _ => 10_000_000 };
         command.Options.Add(plays);
         command.SetAction(result => CliErrors.Run(() => EmbeddedBench.Run(result.GetValue(plays))));
+
+        var stack = new Command("stack", "Kafka → process → Elasticsearch + Redis, beside a bare consumer and a raw bulk load");
+        var stackPlays = new Option<long>("--plays") { Description = "Plays to generate and run", DefaultValueFactory = _ => 1_000_000 };
+        var connection = new ConnectionOptions();
+        stack.Options.Add(stackPlays);
+        connection.AddTo(stack);
+        stack.SetAction(result => CliErrors.Run(() => StackBench.Run(result.GetValue(stackPlays), connection.Read(result))));
+        command.Subcommands.Add(stack);
         return command;
     }
 }

@@ -17,17 +17,7 @@ internal static class EmbeddedBench
 {
     public static int Run(long plays)
     {
-        var data = Path.Combine(PlaystreamHome.Directory, "bench-data", plays.ToString(CultureInfo.InvariantCulture));
-        var events = Path.Combine(data, DataGenerator.EventFileName);
-        if (!File.Exists(events))
-        {
-            AnsiConsole.MarkupLine($"generating {plays:N0} plays for the benchmark (once)...");
-            var options = new GeneratorOptions { Events = plays };
-            GenerateCommand.Validate(options);
-            GenerateCommand.Generate(options, data);
-        }
-        var customers = Path.Combine(data, DataGenerator.CustomerFileName);
-        var tracks = Path.Combine(data, DataGenerator.TrackFileName);
+        var (events, customers, tracks) = BenchData.Ensure(plays);
         var work = Path.Combine(PlaystreamHome.Directory, "bench-work");
         Directory.CreateDirectory(work);
         var mib = new FileInfo(events).Length / (1024.0 * 1024.0);

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Buffers;
+using Playstream.Cli.Settings;
+using Playstream.Core.Events;
+using Playstream.Core.Lookups;
+using Playstream.Core.Sources;
+using Playstream.Elasticsearch;
+using Playstream.Elasticsearch.Bulk;
+using Playstream.Elasticsearch.Sinks;
+using Playstream.Kafka.Admin;
+using Playstream.Kafka.Consuming;
+using Playstream.Kafka.Producing;
+using Playstream.Processor;
+using Playstream.Redis;
+using Spectre.Console;
+
+namespace Playstream.Cli.Commands;
+
+/// <summary>
+/// <c>playstream bench stack</c>: Kafka → process → Elasticsearch + Redis on generated plays
+/// over a 3-partition topic, beside two ceilings measured in the same run on the same
+/// servers: a bare consumer reading the topic, and a raw bulk load of the plays.
+/// </summary>
+internal static class StackBench
+{
+    public static int Run(long plays, PlaystreamSettings settings)
+    {
+        var files = BenchData.Ensure(plays);
+        var id = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+        var kafka = ConnectionOptions.Kafka(settings);
+        var redis = ConnectionOptions.Redis(settings) with { KeyPrefix = $"bench{id}:" };
+        var es = ConnectionOptions.Elasticsearch(settings);
+        var topic = $"playstream-bench-{id}";
+        var table = new Table().Border(TableBorder.Rounded).Title($"full stack, {plays:N0} plays, 3 partitions, {Environment.ProcessorCount} cores");
+        table.AddColumns("measure", "seconds", "plays/s", "share");
+
+        using (var admin = new TopicAdmin(kafka))
+            admin.CreateAsync(topic, 3, 1).GetAwaiter().GetResult();
+        var produce = Time(() =>
+        {
+            using var producer = new KafkaLineProducer(kafka, topic);
+            using var reader = LineReader.Open(files.Events);
+            while (reader.TryReadLine(out var line, out _, out _))
+                producer.Produce(line);
+            producer.Flush(TimeSpan.FromMinutes(5));
+        });
+        table.AddRow("produce (acks=all, keyed by customer)", F(produce), Rate(plays, produce), "");
+
+        var bare = Time(() => BareConsume(kafka, topic, $"bench-bare-{id}", plays));
+        table.AddRow("ceiling: bare consumer", F(bare), Rate(plays, bare), "100%");
+
+        using (var connection = RedisConnection.ConnectAsync(redis).GetAwaiter().GetResult())
+        {
+            var loader = new RedisLookupLoader(connection, redis.Keys);
+            loader.LoadCustomersAsync(CustomerReader.Read(files.Customers).Table).GetAwaiter().GetResult();
+            loader.LoadTracksAsync(TrackReader.Read(files.Tracks).Table).GetAwaiter().GetResult();
+        }
+        var noPlays = Time(() => Process(kafka, redis, es, topic, $"bench-noplays-{id}", $"bench-{id}-a", indexPlays: false));
+        table.AddRow("process, plays index off", F(noPlays), Rate(plays, noPlays), $"{bare / noPlays * 100:F0}% of bare consumer");
+
+        var bulk = Time(() => RawBulk(es, files.Events, $"bench-{id}-raw"));
+        table.AddRow("ceiling: raw bulk load into elasticsearch", F(bulk), Rate(plays, bulk), "100%");
+        var withPlays = Time(() => Process(kafka, redis, es, topic, $"bench-plays-{id}", $"bench-{id}-b", indexPlays: true));
+        table.AddRow("process, plays indexed", F(withPlays), Rate(plays, withPlays), $"{bulk / withPlays * 100:F0}% of raw bulk");
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"[grey]topic {topic}, index prefixes bench-{id}-*, redis prefix {redis.KeyPrefix} are left for inspection[/]");
+        return 0;
+    }
+
+    private static void BareConsume(Kafka.Configuration.KafkaOptions kafka, string topic, string group, long expected)
+    {
+        using var source = new KafkaLineSource(kafka, group, [topic]);
+        long read = 0;
+        while (read < expected)
+            foreach (var batch in source.Poll(TimeSpan.FromMilliseconds(500)))
+                read += batch.Records.Count;
+        source.Close();
+    }
+
+    private static void Process(Kafka.Configuration.KafkaOptions kafka, RedisOptions redis, ElasticsearchOptions es, string topic, string group, string prefix, bool indexPlays)
+    {
+        var options = new StreamProcessorOptions
+        {
+            Topic = topic,
+            Group = group,
+            UntilIdle = true,
+            IdleAfter = TimeSpan.FromSeconds(1),
+            FlushInterval = TimeSpan.FromSeconds(30),
+            IndexPlays = indexPlays,
+            Kafka = kafka,
+            Redis = redis,
+            Elasticsearch = es,
+            IndexPrefix = prefix,
+        };
+        new StreamProcessor(options, _ => { }).RunAsync(CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    /// <summary>The same plays as bare documents (the parsed fields, no enrichment) in bulk: what the cluster can take.</summary>
+    private static void RawBulk(ElasticsearchOptions options, string events, string index)
+    {
+        using var client = new ElasticsearchClient(options);
+        client.EnsureIndexAsync(index, PlaystreamIndices.PlaysMapping()).GetAwaiter().GetResult();
+        using var reader = LineReader.Open(events);
+        var documents = new List<BulkDocument>(5000);
+        while (true)
+        {
+            var more = reader.TryReadLine(out var line, out var number, out _);
+            if (more && EventParser.TryParse(line, out var play, out var zip, out _))
+            {
+                var buffer = new ArrayBufferWriter<byte>(160);
+                using (var json = new Utf8JsonWriter(buffer))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("@timestamp", Core.Export.IsoTime.Format(play.Time));
+                    json.WriteNumber("event_id", play.EventId);
+                    json.WriteNumber("customer_id", play.CustomerId);
+                    json.WriteNumber("track_id", play.TrackId);
+                    json.WriteBoolean("ismobile", play.IsMobile);
+                    json.WriteString("listening_zip_code", EventParser.DecodeZip(line, zip));
+                    json.WriteEndObject();
+                }
+                documents.Add(new BulkDocument(number.ToString(CultureInfo.InvariantCulture), buffer.WrittenMemory));
+            }
+            if (documents.Count == 5000 || (!more && documents.Count > 0))
+            {
+                client.BulkIndexAsync(index, documents).GetAwaiter().GetResult();
+                documents = new List<BulkDocument>(5000);
+            }
+            if (!more)
+                break;
+        }
+    }
+
+    private static double Time(Action action)
+    {
+        var watch = Stopwatch.StartNew();
+        action();
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    private static string F(double seconds) => seconds.ToString("F2", CultureInfo.InvariantCulture);
+    private static string Rate(long plays, double seconds) => $"{plays / seconds / 1e3:N0} k";
+}
