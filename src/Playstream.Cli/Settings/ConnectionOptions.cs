@@ -18,6 +18,7 @@ internal sealed class ConnectionOptions
     private readonly Option<string[]> _kafkaProperties = new("--kafka-property") { Description = "librdkafka property KEY=VALUE, repeatable (env PLAYSTREAM_KAFKA_PROPERTIES as k=v;k=v)" };
     private readonly Option<string?> _redis = new("--redis") { Description = "Redis host:port (env PLAYSTREAM_REDIS)" };
     private readonly Option<string?> _redisPassword = new("--redis-password") { Description = "Redis password (env PLAYSTREAM_REDIS_PASSWORD)" };
+    private readonly Option<bool> _redisTls = new("--redis-tls") { Description = "Connect to Redis over TLS" };
     private readonly Option<string?> _redisPrefix = new("--redis-prefix") { Description = "Prefix of every Redis key (default playstream:)" };
     private readonly Option<string?> _esUrl = new("--es-url") { Description = "Elasticsearch/OpenSearch URL(s), comma-separated (env PLAYSTREAM_ES_URL)" };
     private readonly Option<string?> _esUser = new("--es-username") { Description = "Elasticsearch basic-auth user (env PLAYSTREAM_ES_USERNAME)" };
@@ -28,7 +29,7 @@ internal sealed class ConnectionOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _settings, _bootstrap, _kafkaProperties, _redis, _redisPassword, _redisPrefix, _esUrl, _esUser, _esPassword, _esApiKey, _esInsecure, _indexPrefix })
+        foreach (var option in new Option[] { _settings, _bootstrap, _kafkaProperties, _redis, _redisPassword, _redisTls, _redisPrefix, _esUrl, _esUser, _esPassword, _esApiKey, _esInsecure, _indexPrefix })
             command.Options.Add(option);
     }
 
@@ -46,6 +47,7 @@ internal sealed class ConnectionOptions
         }
         Set(result.GetValue(_redis), v => s.Redis.Endpoint = v);
         Set(result.GetValue(_redisPassword), v => s.Redis.Password = v);
+        if (result.GetValue(_redisTls)) s.Redis.Tls = true;
         Set(result.GetValue(_redisPrefix), v => s.Redis.KeyPrefix = v);
         Set(result.GetValue(_esUrl), v => s.Elasticsearch.Urls = v);
         Set(result.GetValue(_esUser), v => s.Elasticsearch.Username = v);

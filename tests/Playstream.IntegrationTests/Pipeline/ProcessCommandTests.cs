@@ -38,6 +38,19 @@ public sealed class ProcessCommandTests(ElasticsearchServer es, KafkaBroker kafk
         ResultsAssert.Equal(expected, pipeline.Export());
         Assert.Equal(3, expected.Summary.DeadLetters);
         Assert.Equal(expected.Summary.Events, await pipeline.IndexedPlaysAsync());
+
+        // Redis holds the lists and lookups: every interest, the unique-track sets, the profiles,
+        // and for each gender the top list of the latest window.
+        var (interests, unique, profiles, top) = await pipeline.RedisResultsAsync();
+        Assert.Equal(expected.Interests.OrderBy(i => i.CustomerId).ThenBy(i => i.TrackId), interests.OrderBy(i => i.CustomerId).ThenBy(i => i.TrackId));
+        Assert.Equal(expected.UniqueTracks.Select(u => (u.Scope, string.Join(',', u.TrackIds))), unique.OrderBy(u => u.Scope, StringComparer.Ordinal).Select(u => (u.Scope, string.Join(',', u.TrackIds))));
+        Assert.Equal(expected.Profiles, profiles.OrderBy(p => p.CustomerId));
+        foreach (var latest in expected.TopTracks.GroupBy(w => w.Gender).Select(g => g.MaxBy(w => w.WindowStart)!))
+        {
+            var stored = Assert.Single(top, w => w.Gender == latest.Gender);
+            Assert.Equal(latest.WindowStart, stored.WindowStart);
+            Assert.Equal(latest.Tracks, stored.Tracks);
+        }
     }
 
     [SeedDataFact]

@@ -76,6 +76,14 @@ internal sealed class StackPipeline : IDisposable
         return Core.Export.ResultsReader.Read(directory);
     }
 
+    /// <summary>The results the run left in Redis (interests, unique tracks, profiles, latest top lists).</summary>
+    public async Task<(IReadOnlyList<Core.Results.Interest> Interests, IReadOnlyList<Core.Results.UniqueTracks> Unique, IReadOnlyList<Core.Results.CustomerProfile> Profiles, IReadOnlyList<Core.Results.TopTracksWindow> Top)> RedisResultsAsync()
+    {
+        using var connection = await RedisConnection.ConnectAsync(new RedisOptions { Endpoint = _redisEndpoint });
+        var reader = new RedisResultsReader(connection, new RedisKeys(RedisPrefix));
+        return (await reader.ReadInterestsAsync(), await reader.ReadUniqueTracksAsync(), await reader.ReadProfilesAsync(), await reader.ReadTopTracksAsync());
+    }
+
     public async Task<long> IndexedPlaysAsync()
     {
         using var client = _es.CreateClient();
