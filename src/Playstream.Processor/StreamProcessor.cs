@@ -144,9 +144,19 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
             await Persistently.RunAsync($"checkpointing {checkpoint.Source}", () => _checkpoints.SaveAsync(options.CheckpointScope, checkpoint, cancellationToken), report, cancellationToken).ConfigureAwait(false);
         }
 
-        var results = await GlobalResultsAsync(owned, cancellationToken).ConfigureAwait(false);
-        await Persistently.RunAsync("writing results to elasticsearch", () => _esResults.WriteAsync(results, cancellationToken), report, cancellationToken).ConfigureAwait(false);
-        await Persistently.RunAsync("writing results to redis", () => _redisResults.WriteAsync(results, cancellationToken), report, cancellationToken).ConfigureAwait(false);
+        // Results are rewritten until the other instances' checkpoints they were built from are
+        // still the latest after the write: of two instances flushing at once, the one writing
+        // last has then seen the other's final state, so the stored results are never stale.
+        AnalyticsResults results;
+        while (true)
+        {
+            var (computed, seen) = await GlobalResultsAsync(owned, cancellationToken).ConfigureAwait(false);
+            results = computed;
+            await Persistently.RunAsync("writing results to elasticsearch", () => _esResults.WriteAsync(results, cancellationToken), report, cancellationToken).ConfigureAwait(false);
+            await Persistently.RunAsync("writing results to redis", () => _redisResults.WriteAsync(results, cancellationToken), report, cancellationToken).ConfigureAwait(false);
+            if (await OthersUnchangedAsync(seen, owned, cancellationToken).ConfigureAwait(false))
+                break;
+        }
         _source.Commit(_processor.OffsetsToCommit());
         _lastResults = results;
         _flushes++;
@@ -157,16 +167,29 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
     /// This instance's partitions merged with the latest checkpoints of the partitions other
     /// instances hold: the combine step that makes N instances give the results of one.
     /// </summary>
-    private async Task<AnalyticsResults> GlobalResultsAsync(IReadOnlyList<TopicPartition> owned, CancellationToken cancellationToken)
+    private async Task<(AnalyticsResults Results, string Seen)> GlobalResultsAsync(IReadOnlyList<TopicPartition> owned, CancellationToken cancellationToken)
     {
         var merged = _processor.MergeAll();
+        var others = await OtherCheckpointsAsync(owned, cancellationToken).ConfigureAwait(false);
+        foreach (var other in others)
+            merged.Merge(Restore(other.Snapshot));
+        return (merged.ComputeResults(), Describe(others));
+    }
+
+    private async Task<bool> OthersUnchangedAsync(string seen, IReadOnlyList<TopicPartition> owned, CancellationToken cancellationToken) =>
+        Describe(await OtherCheckpointsAsync(owned, cancellationToken).ConfigureAwait(false)) == seen;
+
+    /// <summary>The latest checkpoints of the partitions this instance does not hold.</summary>
+    private async Task<List<PartitionCheckpoint>> OtherCheckpointsAsync(IReadOnlyList<TopicPartition> owned, CancellationToken cancellationToken)
+    {
         var mine = owned.Select(p => PartitionSource.Of(p.Topic, p.Partition.Value)).ToHashSet(StringComparer.Ordinal);
         IReadOnlyList<PartitionCheckpoint> all = [];
         await Persistently.RunAsync("reading the other partitions' checkpoints", async () => all = await _checkpoints.LoadAllAsync(options.CheckpointScope, cancellationToken).ConfigureAwait(false), report, cancellationToken).ConfigureAwait(false);
-        foreach (var other in all.Where(c => !mine.Contains(c.Source)))
-            merged.Merge(Restore(other.Snapshot));
-        return merged.ComputeResults();
+        return all.Where(c => !mine.Contains(c.Source)).ToList();
     }
+
+    private static string Describe(IEnumerable<PartitionCheckpoint> checkpoints) =>
+        string.Join(';', checkpoints.Select(c => $"{c.Source}@{c.NextOffset}"));
 
     private IEnumerable<TopicPartitionOffset>? Assign(IReadOnlyList<TopicPartition> partitions)
     {

@@ -36,11 +36,13 @@ internal sealed class StackPipeline : IDisposable
     public string RedisPrefix { get; }
     public string IndexPrefix { get; }
 
-    public async Task StartAsync(int partitions = 3)
+    public Task StartAsync(int partitions = 3) => StartAsync(SeedData.File("cust.csv"), SeedData.File("music.csv"), partitions);
+
+    public async Task StartAsync(string customersFile, string tracksFile, int partitions = 3)
     {
         Topic = await _kafka.CreateTopicAsync("pipeline", partitions);
-        var customers = CustomerReader.Read(SeedData.File("cust.csv")).Table;
-        var tracks = TrackReader.Read(SeedData.File("music.csv")).Table;
+        var customers = CustomerReader.Read(customersFile).Table;
+        var tracks = TrackReader.Read(tracksFile).Table;
         using var connection = await RedisConnection.ConnectAsync(new RedisOptions { Endpoint = _redisEndpoint });
         var loader = new RedisLookupLoader(connection, new RedisKeys(RedisPrefix));
         await loader.LoadCustomersAsync(customers);
@@ -94,6 +96,11 @@ internal sealed class StackPipeline : IDisposable
 
     public static Core.Results.AnalyticsResults Reference(IEnumerable<string> lines) =>
         BruteForceReference.Compute(lines, SeedGenders.Value, SeedTracks.Value);
+
+    public static Core.Results.AnalyticsResults Reference(IEnumerable<string> lines, string customersFile, string tracksFile) =>
+        BruteForceReference.Compute(lines,
+            CustomerReader.Read(customersFile).Table.All().ToDictionary(c => c.Id, c => c.Gender),
+            TrackReader.Read(tracksFile).Table.All().Select(t => t.Id).ToHashSet());
 
     private static readonly Lazy<Dictionary<int, string>> SeedGenders = new(() =>
         CustomerReader.Read(SeedData.File("cust.csv")).Table.All().ToDictionary(c => c.Id, c => c.Gender));

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using Playstream.IntegrationTests.Elasticsearch;
+using Playstream.IntegrationTests.Kafka;
+using Playstream.IntegrationTests.Redis;
+using Playstream.TestSupport;
+
+namespace Playstream.IntegrationTests.Pipeline;
+
+/// <summary>
+/// Several <c>process</c> instances in one consumer group on a 3-partition topic: the results
+/// equal one instance's (the brute force's), also when an instance is killed with kill -9 in
+/// the middle and another takes its partitions over from their checkpoints.
+/// </summary>
+[Collection(ElasticsearchCollection.Name)]
+public sealed class ScaleOutTests(ElasticsearchServer es, KafkaBroker kafka, RedisServer redis) : IClassFixture<KafkaBroker>, IClassFixture<RedisServer>
+{
+    [Fact]
+    public async Task Two_instances_together_give_the_results_of_one()
+    {
+        using var pipeline = new StackPipeline(kafka, redis, es);
+        var data = Generate(pipeline, events: 40_000);
+        await pipeline.StartAsync(data.Customers, data.Tracks);
+        var lines = File.ReadAllLines(data.Events);
+        pipeline.Produce(lines);
+
+        using var first = pipeline.StartProcess();
+        using var second = pipeline.StartProcess();
+        var outcomes = await Task.WhenAll(Finish(first), Finish(second));
+        Assert.All(outcomes, o => Assert.True(o.ExitCode == 0, o.Error));
+
+        ResultsAssert.Equal(StackPipeline.Reference(lines, data.Customers, data.Tracks), pipeline.Export());
+        Assert.Equal(lines.Length, await pipeline.IndexedPlaysAsync());
+    }
+
+    [Fact]
+    public async Task An_instance_killed_mid_stream_is_replaced_and_nothing_is_lost_or_counted_twice()
+    {
+        using var pipeline = new StackPipeline(kafka, redis, es);
+        var data = Generate(pipeline, events: 150_000);
+        await pipeline.StartAsync(data.Customers, data.Tracks);
+        var lines = File.ReadAllLines(data.Events);
+        pipeline.Produce(lines);
+
+        // Killed right after its first flush: some partitions checkpointed, plays indexed, the rest unread.
+        using (var doomed = pipeline.StartProcess("--kafka-property", "fetch.message.max.bytes=65536"))
+        {
+            var flushed = await WaitForLineAsync(doomed, "flushed:", TimeSpan.FromMinutes(2));
+            doomed.Kill(entireProcessTree: true);
+            await doomed.WaitForExitAsync();
+            Assert.True(flushed, "the first instance never flushed");
+        }
+
+        using var replacement = pipeline.StartProcess();
+        var outcome = await Finish(replacement);
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        Assert.Contains("restored from its checkpoint", outcome.Error, StringComparison.Ordinal);
+
+        ResultsAssert.Equal(StackPipeline.Reference(lines, data.Customers, data.Tracks), pipeline.Export());
+        Assert.Equal(lines.Length, await pipeline.IndexedPlaysAsync());
+    }
+
+    private sealed record Data(string Events, string Customers, string Tracks);
+
+    private static Data Generate(StackPipeline pipeline, int events)
+    {
+        var directory = pipeline.Folder.File("data");
+        var generated = CliProcess.Run(pipeline.Folder.Path, "generate", "--out", directory, "--events", events.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--customers", "800", "--tracks", "300", "--days", "2", "--seed", "5");
+        Assert.True(generated.ExitCode == 0, generated.Error);
+        return new Data(Path.Combine(directory, "tracks.csv"), Path.Combine(directory, "cust.csv"), Path.Combine(directory, "music.csv"));
+    }
+
+    private static async Task<CliProcess.Outcome> Finish(Process process)
+    {
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliProcess.Outcome(process.ExitCode, await output, await error);
+    }
+
+    private static async Task<bool> WaitForLineAsync(Process process, string text, TimeSpan limit)
+    {
+        _ = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            while (await process.StandardError.ReadLineAsync(timeout.Token) is { } line)
+                if (line.Contains(text, StringComparison.Ordinal))
+                    return true;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        return false;
+    }
+}
