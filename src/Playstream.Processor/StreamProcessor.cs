@@ -76,7 +76,10 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
         using (_deadLetters = new KafkaDeadLetterSink(options.Kafka, options.DeadLetterTopic ?? TopicNames.DeadLetters(options.Topic)))
         using (_source = new KafkaLineSource(options.Kafka, options.Group, [options.Topic]))
         {
-            _processor = new KafkaPartitionProcessor(options.Analytics, lookups, _deadLetters, _plays, pool);
+            _processor = new KafkaPartitionProcessor(options.Analytics, lookups, _deadLetters, _plays, pool)
+            {
+                AllowedLatenessSeconds = options.AllowedLateness is { } lateness ? (long)lateness.TotalSeconds : null,
+            };
             _source.PartitionsAssigned = Assign;
             _source.PartitionsRevoked = Revoke;
             try

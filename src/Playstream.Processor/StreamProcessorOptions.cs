@@ -23,6 +23,8 @@ public sealed record StreamProcessorOptions
     public required RedisOptions Redis { get; init; }
     public required ElasticsearchOptions Elasticsearch { get; init; }
     public string IndexPrefix { get; init; } = "playstream";
+    /// <summary>For endless streams: plays this far behind their partition's latest are dead letters (<c>late</c>); null accepts any.</summary>
+    public TimeSpan? AllowedLateness { get; init; }
     public TimeSpan LookupRefreshInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The checkpoint scope: one per group and topic.</summary>

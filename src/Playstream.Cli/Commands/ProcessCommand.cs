@@ -15,12 +15,13 @@ internal static class ProcessCommand
         var untilIdle = new Option<bool>("--until-idle") { Description = "Exit once every partition is drained and everything is written" };
         var noPlays = new Option<bool>("--no-plays") { Description = "Do not index the enriched plays (results only)" };
         var flush = new Option<string>("--flush-interval") { Description = "How often plays, results and checkpoints are written and offsets committed", DefaultValueFactory = _ => "10s" };
+        var lateness = new Option<string?>("--allowed-lateness") { Description = "For endless streams: a play this far behind its partition's latest (e.g. 1h) is a dead letter `late`; default: any lateness" };
         var deadLetters = new Option<string?>("--dead-letter-topic") { Description = "Topic for dead letters (default TOPIC-dead-letters)" };
         var connection = new ConnectionOptions();
         var analytics = new AnalyticsOptions();
 
         var command = new Command("process", "Consume plays from Kafka, enrich from Redis, compute, write to Elasticsearch and Redis");
-        foreach (var option in new Option[] { topic, group, untilIdle, noPlays, flush, deadLetters })
+        foreach (var option in new Option[] { topic, group, untilIdle, noPlays, flush, lateness, deadLetters })
             command.Options.Add(option);
         connection.AddTo(command);
         analytics.AddTo(command);
@@ -30,8 +31,14 @@ internal static class ProcessCommand
             var flushText = result.GetValue(flush)!;
             if (!DurationParser.TryParseSeconds(flushText, out var flushSeconds) || flushSeconds < 1)
                 throw new Core.Engine.SettingsException($"--flush-interval: '{flushText}' is not a duration of at least 1s");
+            TimeSpan? allowedLateness = null;
+            if (result.GetValue(lateness) is { } latenessText)
+                allowedLateness = DurationParser.TryParseSeconds(latenessText, out var latenessSeconds)
+                    ? TimeSpan.FromSeconds(latenessSeconds)
+                    : throw new Core.Engine.SettingsException($"--allowed-lateness: '{latenessText}' is not a duration (examples: 90s, 30m, 1h)");
             var options = new StreamProcessorOptions
             {
+                AllowedLateness = allowedLateness,
                 Topic = result.GetValue(topic)!,
                 Group = result.GetValue(group)!,
                 UntilIdle = result.GetValue(untilIdle),

@@ -51,6 +51,7 @@ public sealed class PartitionAnalytics
         if (!customerKnown)
             genderSlot = GenderCodes.UnknownSlot;
         _counters.CountEvent(customerKnown, trackKnown);
+        _counters.ObserveTime(play.Time);
         _activity.Add(play.Time, play.CustomerId, play.IsMobile);
         _topTracks.Add(play.Time, genderSlot, play.TrackId);
         _profiles.Add(play.CustomerId, play.Time, play.IsMobile);
@@ -68,6 +69,9 @@ public sealed class PartitionAnalytics
     }
 
     public void CountDeadLetter(DeadLetterReason reason) => _counters.CountDeadLetter(reason);
+
+    /// <summary>The latest event time added (Unix seconds), or null before the first play; an endless stream's watermark follows it.</summary>
+    public long? MaxEventTime => _counters.MaxEventTime;
 
     /// <summary>Adds the other partition's state into this one; the other is left as it was.</summary>
     public void Merge(PartitionAnalytics other)

@@ -12,6 +12,15 @@ internal sealed class RunCounters
     public long UnknownCustomers { get; private set; }
     public long UnknownTracks { get; private set; }
 
+    /// <summary>The latest event time seen (Unix seconds), or null before the first play: the base of a stream's watermark.</summary>
+    public long? MaxEventTime { get; private set; }
+
+    public void ObserveTime(long time)
+    {
+        if (MaxEventTime is not { } max || time > max)
+            MaxEventTime = time;
+    }
+
     public void CountEvent(bool customerKnown, bool trackKnown)
     {
         Events++;
@@ -33,6 +42,8 @@ internal sealed class RunCounters
         UnknownTracks += other.UnknownTracks;
         for (var i = 0; i < _deadLetters.Length; i++)
             _deadLetters[i] += other._deadLetters[i];
+        if (other.MaxEventTime is { } time)
+            ObserveTime(time);
     }
 
     public void Write(BinaryWriter writer)
@@ -48,6 +59,8 @@ internal sealed class RunCounters
             writer.Write(reason.Name());
             writer.Write(_deadLetters[(int)reason]);
         }
+        writer.Write(MaxEventTime.HasValue);
+        writer.Write(MaxEventTime ?? 0);
     }
 
     public static RunCounters Read(BinaryReader reader)
@@ -68,6 +81,10 @@ internal sealed class RunCounters
                 throw new InvalidDataException($"snapshot has an unknown dead-letter reason '{name}'");
             counters._deadLetters[(int)reason] += value;
         }
+        var hasTime = reader.ReadBoolean();
+        var time = reader.ReadInt64();
+        if (hasTime)
+            counters.MaxEventTime = time;
         return counters;
     }
 

@@ -41,6 +41,18 @@ public sealed class KafkaPartitionProcessor
         _pool = pool ?? new PlayBatchPool();
     }
 
+    /// <summary>
+    /// For endless streams: a play whose event time is more than this many seconds before the
+    /// latest event time its partition has seen is a dead letter with reason <c>late</c>.
+    /// Null (the default) accepts any lateness, so bounded replays stay exact in any order.
+    /// The decision depends only on the partition's records in offset order, so a replay from a
+    /// checkpoint decides the same way.
+    /// </summary>
+    public long? AllowedLatenessSeconds { get; init; }
+
+    private bool IsLate(PartitionAnalytics analytics, in PlayEvent play) =>
+        AllowedLatenessSeconds is { } lateness && analytics.MaxEventTime is { } latest && play.Time < latest - lateness;
+
     /// <summary>Records read, blank ones and replays included.</summary>
     public long Records { get; private set; }
 
@@ -109,7 +121,14 @@ public sealed class KafkaPartitionProcessor
             }
             state.NextOffset = record.Offset + 1;
             var line = record.Value.Span;
-            if (EventParser.TryParse(line, out var play, out var zip, out var reason))
+            var parsed = EventParser.TryParse(line, out var play, out var zip, out var reason);
+            if (parsed && IsLate(state.Analytics, play))
+            {
+                state.Analytics.CountDeadLetter(DeadLetterReason.Late);
+                _deadLetters.Write(new DeadLetter(DeadLetterReason.Late, new SourcePosition(state.Source, record.Offset), RawText(line),
+                    $"event time {play.Time} is more than {AllowedLatenessSeconds}s before the partition's latest ({state.Analytics.MaxEventTime})"));
+            }
+            else if (parsed)
             {
                 state.Analytics.Add(play, _lookups);
                 if (plays is not null)

@@ -93,6 +93,23 @@ public class PartitionAnalyticsTests
         Assert.Single(expected.Interests);
         ResultsAssert.Equal(expected, restored.ComputeResults());
         Assert.Equal(analytics.Events, restored.Events);
+        Assert.Equal(Utc.Seconds("2014-10-24 13:00:00"), restored.MaxEventTime);
+    }
+
+    [Fact]
+    public void The_latest_event_time_is_tracked_in_any_order_and_merged_as_the_maximum()
+    {
+        var lookups = Lookups();
+        var first = new PartitionAnalytics(AnalyticsSettings.Default);
+        Assert.Null(first.MaxEventTime);
+        first.Add(Play(0, 1, "2014-10-23 05:00:00"), lookups);
+        first.Add(Play(0, 1, "2014-10-23 04:00:00"), lookups);
+        Assert.Equal(Utc.Seconds("2014-10-23 05:00:00"), first.MaxEventTime);
+
+        var second = new PartitionAnalytics(AnalyticsSettings.Default);
+        second.Add(Play(1, 1, "2014-10-23 06:00:00"), lookups);
+        first.Merge(second);
+        Assert.Equal(Utc.Seconds("2014-10-23 06:00:00"), first.MaxEventTime);
     }
 
     [Fact]

@@ -118,6 +118,39 @@ public class KafkaPartitionProcessorTests
     }
 
     [Fact]
+    public void With_an_allowed_lateness_a_play_too_far_behind_its_partitions_latest_is_a_late_dead_letter()
+    {
+        var deadLetters = new CollectingDeadLetterSink();
+        var processor = new KafkaPartitionProcessor(Settings, Lookups(), deadLetters) { AllowedLatenessSeconds = 3600 };
+
+        processor.Process(Records("plays", 0, 0,
+            Play(0, 1, 10, "03:00:00", 0),
+            Play(1, 1, 10, "05:00:00", 0),   // the partition's latest is now 05:00
+            Play(2, 1, 10, "04:00:00", 0),   // exactly the lateness: accepted
+            Play(3, 1, 10, "03:59:59", 0),   // one second more: late
+            Play(4, 1, 11, "06:30:00", 0),
+            Play(5, 1, 10, "05:00:00", 0))); // 1:30 behind 06:30: late
+        // Another partition has its own watermark.
+        processor.Process(Records("plays", 1, 0, Play(6, 2, 10, "01:00:00", 0)));
+
+        Assert.Equal([3L, 5L], deadLetters.Letters.Select(l => l.Position.Line));
+        Assert.All(deadLetters.Letters, l => Assert.Equal(DeadLetterReason.Late, l.Reason));
+        var summary = processor.ComputeResults().Summary;
+        Assert.Equal(5, summary.Events);
+        Assert.Equal(2, summary.DeadLettersByReason["late"]);
+    }
+
+    [Fact]
+    public void Without_an_allowed_lateness_any_order_is_accepted()
+    {
+        var deadLetters = new CollectingDeadLetterSink();
+        var processor = new KafkaPartitionProcessor(Settings, Lookups(), deadLetters);
+        processor.Process(Records("plays", 0, 0, Play(0, 1, 10, "05:00:00", 0), Play(1, 1, 10, "01:00:00", 0)));
+        Assert.Empty(deadLetters.Letters);
+        Assert.Equal(2, processor.ComputeResults().Summary.Events);
+    }
+
+    [Fact]
     public void Blank_and_empty_records_are_skipped_silently_but_still_advance_the_offset()
     {
         var deadLetters = new CollectingDeadLetterSink();
