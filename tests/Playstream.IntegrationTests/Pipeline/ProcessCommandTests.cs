@@ -107,6 +107,37 @@ public sealed class ProcessCommandTests(ElasticsearchServer es, KafkaBroker kafk
         Assert.Equal(lines.Length, await pipeline.IndexedPlaysAsync());
     }
 
+    [SeedDataFact]
+    public async Task Sigterm_flushes_checkpoints_commits_leaves_the_group_and_exits_0()
+    {
+        using var pipeline = NewPipeline();
+        await pipeline.StartAsync();
+        var lines = SeedLog();
+        pipeline.Produce(lines);
+
+        using var process = pipeline.StartFollowing();
+        _ = process.StandardOutput.ReadToEndAsync();
+        var stderr = new System.Text.StringBuilder();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (await process.StandardError.ReadLineAsync(timeout.Token) is { } line)
+        {
+            stderr.AppendLine(line);
+            if (line.Contains($"{lines.Length:N0} records read", StringComparison.Ordinal))
+                break;
+        }
+        using (var term = System.Diagnostics.Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await term.WaitForExitAsync();
+        stderr.Append(await process.StandardError.ReadToEndAsync());
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), "process did not stop after SIGTERM");
+        Assert.True(process.ExitCode == 0, stderr.ToString());
+
+        // Everything was committed and checkpointed: a new member of the group reads nothing new.
+        var again = pipeline.Process();
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.Contains("processed 0 records", again.Output, StringComparison.Ordinal);
+        ResultsAssert.Equal(StackPipeline.Reference(lines), pipeline.Export());
+    }
+
     private static string StackScript()
     {
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)

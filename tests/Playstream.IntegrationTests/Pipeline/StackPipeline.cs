@@ -70,6 +70,10 @@ internal sealed class StackPipeline : IDisposable
     public System.Diagnostics.Process StartProcess(params string[] extra) =>
         CliProcess.Start(Folder.Path, ["process", "--topic", Topic, "--group", Group, "--until-idle", "--flush-interval", "1s", .. Connection, .. extra]);
 
+    /// <summary>A process that follows the topic until it is stopped.</summary>
+    public System.Diagnostics.Process StartFollowing(params string[] extra) =>
+        CliProcess.Start(Folder.Path, ["process", "--topic", Topic, "--group", Group, "--flush-interval", "1s", .. Connection, .. extra]);
+
     public Core.Results.AnalyticsResults Export()
     {
         var directory = Folder.File($"export-{Guid.NewGuid():N}");
