@@ -48,7 +48,7 @@ public static class EmbeddedRunner
 
         var resultsWatch = Stopwatch.StartNew();
         var results = read.Analytics.ComputeResults();
-        store.WriteResults(results, new Dictionary<string, string>
+        store.WriteResults(results, read.Analytics.ComputeBreakdowns(), new Dictionary<string, string>
         {
             ["events"] = results.Summary.Events.ToString(CultureInfo.InvariantCulture),
             ["inputs"] = string.Join(';', options.EventFiles.Select(Path.GetFullPath)),

@@ -111,7 +111,7 @@ public sealed class KafkaPartitionProcessor
             var line = record.Value.Span;
             if (EventParser.TryParse(line, out var play, out var zip, out var reason))
             {
-                state.Analytics.Add(play, _lookups);
+                state.Analytics.Add(play, line[zip], _lookups);
                 if (plays is not null)
                 {
                     plays.Add(play, line[zip], record.Offset);
