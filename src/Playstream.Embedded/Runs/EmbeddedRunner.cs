@@ -66,7 +66,7 @@ public static class EmbeddedRunner
             loadTime, readTime, resultsTime, total.Elapsed);
     }
 
-    private static LookupTables LoadLookups(EmbeddedRunOptions options, List<string> problems)
+    internal static LookupTables LoadLookups(EmbeddedRunOptions options, List<string> problems)
     {
         var lookups = LookupTables.Empty();
         if (options.CustomersFile is not null)
