@@ -21,6 +21,10 @@ stop_stack() {
 }
 trap stop_stack EXIT
 
+# --- chromium for the dashboard's browser tests (Debian's package; Playwright's own browser download does not work here)
+command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+# --- end chromium
+
 echo "== restoring .NET packages"
 dotnet restore Playstream.slnx --nologo -v q || { echo "0 passed, 1 failed"; exit 1; }
 

@@ -9,7 +9,8 @@ namespace Playstream.Cli.Commands;
 
 /// <summary>
 /// <c>playstream demo</c>: the first thing a new user runs. Generates a sample once (about a
-/// million plays), runs the embedded pipeline on it and shows what it found.
+/// million plays), runs the embedded pipeline on it, shows what it found, and serves the
+/// dashboard over the results until Ctrl-C (unless <c>--no-dashboard</c>).
 /// </summary>
 internal static class DemoCommand
 {
@@ -20,10 +21,12 @@ internal static class DemoCommand
         var tracks = new Option<string?>("--tracks") { Description = "Your own track catalogue" };
         var plays = new Option<long>("--plays") { Description = "Size of the generated sample", DefaultValueFactory = _ => 1_000_000 };
         var store = new Option<string?>("--store") { Description = "Embedded store to write (default: .playstream/store.db)" };
+        var noDashboard = new Option<bool>("--no-dashboard") { Description = "Exit after showing the results instead of serving the dashboard" };
+        var port = new Option<int>("--port") { Description = "Dashboard port (0 picks a free one)", DefaultValueFactory = _ => Dashboard.Server.DashboardOptions.DefaultPort };
         var analytics = new AnalyticsOptions();
 
         var command = new Command("demo", "Generate a sample (once), run the pipeline embedded, and show the results");
-        foreach (var option in new Option[] { events, customers, tracks, plays, store })
+        foreach (var option in new Option[] { events, customers, tracks, plays, store, noDashboard, port })
             command.Options.Add(option);
         analytics.AddTo(command);
         command.SetAction(result => CliErrors.Run(() =>
@@ -54,7 +57,10 @@ internal static class DemoCommand
             });
             RunSummaryView.Render(report);
             DemoResultsView.Render(report);
-            return 0;
+            if (result.GetValue(noDashboard))
+                return 0;
+            return DashboardCommand.Serve(new Dashboard.Sources.EmbeddedStoreSource(report.StorePath),
+                new Dashboard.Server.DashboardOptions { Port = result.GetValue(port) }, $"store {report.StorePath}");
         }));
         return command;
     }

@@ -16,10 +16,11 @@ internal static class RunCommand
         var store = new Option<string?>("--store") { Description = "Embedded store to write (default: .playstream/store.db)" };
         var noPlays = new Option<bool>("--no-plays") { Description = "Keep only results, not the enriched plays" };
         var parallelism = new Option<int>("--parallelism") { Description = "Reader threads", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var follow = new Option<bool>("--follow") { Description = "Keep reading what is appended to the event files and write the results every few seconds, until Ctrl-C (for the live dashboard)" };
         var analytics = new AnalyticsOptions();
 
         var command = new Command("run", "Run the whole pipeline embedded, on files, with no servers");
-        foreach (var option in new Option[] { events, customers, tracks, export, store, noPlays, parallelism })
+        foreach (var option in new Option[] { events, customers, tracks, export, store, noPlays, parallelism, follow })
             command.Options.Add(option);
         analytics.AddTo(command);
         command.SetAction(result => CliErrors.Run(() =>
@@ -35,7 +36,7 @@ internal static class RunCommand
                 Settings = analytics.Read(result),
                 Parallelism = Math.Max(1, result.GetValue(parallelism)),
             };
-            var report = RunWithProgress.Run(options);
+            var report = result.GetValue(follow) ? FollowRun.Run(options) : RunWithProgress.Run(options);
             RunSummaryView.Render(report);
             return 0;
         }));

@@ -2,6 +2,7 @@ using System.Text;
 using Playstream.Core.Events;
 using Playstream.Core.Lookups;
 using Playstream.Core.Operators.Activity;
+using Playstream.Core.Operators.Breakdowns;
 using Playstream.Core.Operators.Interests;
 using Playstream.Core.Operators.Profiles;
 using Playstream.Core.Operators.TopTracks;
@@ -22,6 +23,7 @@ public sealed class PartitionAnalytics
     private ProfilesOperator _profiles;
     private UniqueTracksOperator _uniqueTracks;
     private InterestsOperator _interests;
+    private BreakdownsOperator _breakdowns;
     private RunCounters _counters;
 
     public PartitionAnalytics(AnalyticsSettings settings)
@@ -34,6 +36,7 @@ public sealed class PartitionAnalytics
         _profiles = new ProfilesOperator();
         _uniqueTracks = new UniqueTracksOperator();
         _interests = new InterestsOperator(settings);
+        _breakdowns = new BreakdownsOperator(settings);
         _counters = new RunCounters();
     }
 
@@ -59,13 +62,21 @@ public sealed class PartitionAnalytics
         _interests.Add(play.CustomerId, play.TrackId, play.Time);
     }
 
-    /// <summary>Enriches the play from the lookup tables, then adds it.</summary>
-    public void Add(in PlayEvent play, LookupTables lookups)
+    /// <summary>Enriches the play from the lookup tables, then adds it (its zip counted as <see cref="ZipKey.Other"/>).</summary>
+    public void Add(in PlayEvent play, LookupTables lookups) => Add(play, default, lookups);
+
+    /// <summary>
+    /// Enriches the play from the lookup tables, then adds it to the contract's analytics and to
+    /// the dashboard's breakdowns (gender, level and age band per pane; the listening zip).
+    /// </summary>
+    public void Add(in PlayEvent play, ReadOnlySpan<byte> zip, LookupTables lookups)
     {
         ArgumentNullException.ThrowIfNull(lookups);
         var customers = lookups.Customers;
         var known = customers.Contains(play.CustomerId);
-        Add(play, known ? customers.GenderSlot(play.CustomerId) : GenderCodes.UnknownSlot, known, lookups.Tracks.Contains(play.TrackId));
+        var genderSlot = known ? customers.GenderSlot(play.CustomerId) : GenderCodes.UnknownSlot;
+        Add(play, genderSlot, known, lookups.Tracks.Contains(play.TrackId));
+        _breakdowns.Add(play.Time, genderSlot, CustomerTraits.Of(customers).Packed(play.CustomerId), ZipKey.Of(zip));
     }
 
     public void CountDeadLetter(DeadLetterReason reason) => _counters.CountDeadLetter(reason);
@@ -87,7 +98,8 @@ public sealed class PartitionAnalytics
             () => _topTracks.Merge(other._topTracks),
             () => _profiles.Merge(other._profiles),
             () => _uniqueTracks.Merge(other._uniqueTracks),
-            () => _interests.Merge(other._interests));
+            () => _interests.Merge(other._interests),
+            () => _breakdowns.Merge(other._breakdowns));
         _counters.Merge(other._counters);
     }
 
@@ -103,6 +115,7 @@ public sealed class PartitionAnalytics
         _profiles.Write(writer);
         _uniqueTracks.Write(writer);
         _interests.Write(writer);
+        _breakdowns.Write(writer);
     }
 
     /// <summary>Reads a snapshot written by <see cref="WriteSnapshot"/> with the same settings.</summary>
@@ -127,8 +140,22 @@ public sealed class PartitionAnalytics
         {
             throw new InvalidDataException("the snapshot is truncated", e);
         }
+        // Breakdowns came after the first snapshots: one that ends here predates them, and its
+        // breakdowns start empty rather than failing a restore of everything else.
+        try
+        {
+            if (!input.CanSeek || input.Position < input.Length)
+                analytics._breakdowns = BreakdownsOperator.Read(reader, settings);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException("the snapshot is truncated", e);
+        }
         return analytics;
     }
+
+    /// <summary>The dashboard's breakdowns (not part of the results contract or the export).</summary>
+    public BreakdownResults ComputeBreakdowns() => _breakdowns.Compute();
 
     /// <summary>All results, each list ordered by its key.</summary>
     /// <remarks>

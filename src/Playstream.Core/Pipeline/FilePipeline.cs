@@ -130,7 +130,7 @@ public static class FilePipeline
                 Lines++;
                 if (EventParser.TryParse(line, out var play, out var zip, out var reason))
                 {
-                    Analytics.Add(play, customers.GenderSlot(play.CustomerId), customers.Contains(play.CustomerId), tracks.Contains(play.TrackId));
+                    Analytics.Add(play, line[zip], lookups);
                     if (batch is not null)
                     {
                         batch.Add(play, line[zip], lineNumber);

@@ -48,7 +48,7 @@ public static class EmbeddedRunner
 
         var resultsWatch = Stopwatch.StartNew();
         var results = read.Analytics.ComputeResults();
-        store.WriteResults(results, new Dictionary<string, string>
+        store.WriteResults(results, read.Analytics.ComputeBreakdowns(), new Dictionary<string, string>
         {
             ["events"] = results.Summary.Events.ToString(CultureInfo.InvariantCulture),
             ["inputs"] = string.Join(';', options.EventFiles.Select(Path.GetFullPath)),
@@ -66,7 +66,7 @@ public static class EmbeddedRunner
             loadTime, readTime, resultsTime, total.Elapsed);
     }
 
-    private static LookupTables LoadLookups(EmbeddedRunOptions options, List<string> problems)
+    internal static LookupTables LoadLookups(EmbeddedRunOptions options, List<string> problems)
     {
         var lookups = LookupTables.Empty();
         if (options.CustomersFile is not null)

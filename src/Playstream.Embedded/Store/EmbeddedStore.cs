@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Playstream.Core.Lookups;
+using Playstream.Core.Operators.Breakdowns;
 using Playstream.Core.Results;
 
 namespace Playstream.Embedded.Store;
@@ -13,6 +14,7 @@ namespace Playstream.Embedded.Store;
 public sealed class EmbeddedStore : IDisposable
 {
     private readonly SqliteConnection _connection;
+    private long _resultsVersion;
 
     private EmbeddedStore(string path, SqliteConnection connection)
     {
@@ -70,14 +72,31 @@ public sealed class EmbeddedStore : IDisposable
     public StoreWriter OpenWriter(bool storePlays) => new(_connection, storePlays);
 
     /// <summary>Writes the final results and marks the run finished.</summary>
-    public void WriteResults(AnalyticsResults results, IReadOnlyDictionary<string, string> runMeta)
+    public void WriteResults(AnalyticsResults results, IReadOnlyDictionary<string, string> runMeta) =>
+        WriteResults(results, BreakdownResults.Empty, runMeta);
+
+    /// <summary>Writes the final results with the dashboard's breakdowns and marks the run finished.</summary>
+    public void WriteResults(AnalyticsResults results, BreakdownResults breakdowns, IReadOnlyDictionary<string, string> runMeta)
     {
-        ResultsTableWriter.Write(_connection, results);
-        foreach (var (key, value) in runMeta)
-            SetMeta(key, value);
+        WriteProgress(results, breakdowns, runMeta);
         SetMeta("finished_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         SetMeta("state", "finished");
         Execute(_connection, "PRAGMA wal_checkpoint(TRUNCATE);");
+    }
+
+    /// <summary>
+    /// Replaces the results with those so far while a run goes on (a followed run), leaving the
+    /// state <c>running</c>; readers see <c>results_version</c> change and reread.
+    /// </summary>
+    public void WriteProgress(AnalyticsResults results, BreakdownResults breakdowns, IReadOnlyDictionary<string, string> runMeta)
+    {
+        ResultsTableWriter.Write(_connection, results);
+        BreakdownTableWriter.Write(_connection, breakdowns);
+        foreach (var (key, value) in runMeta)
+            SetMeta(key, value);
+        _resultsVersion++;
+        SetMeta("results_version", _resultsVersion.ToString(CultureInfo.InvariantCulture));
+        SetMeta("results_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
     }
 
     internal static void Execute(SqliteConnection connection, string sql)

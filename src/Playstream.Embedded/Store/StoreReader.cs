@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Playstream.Core.Events;
 using Playstream.Core.Lookups;
+using Playstream.Core.Operators.Breakdowns;
 using Playstream.Core.Results;
 
 namespace Playstream.Embedded.Store;
@@ -84,6 +85,52 @@ public sealed class StoreReader : IDisposable
 
         return new AnalyticsResults(activity, topTracks, profiles, profileSummary, unique, interests, summary);
     }
+
+    /// <summary>The dashboard's breakdowns; empty for a store written before they existed.</summary>
+    public BreakdownResults ReadBreakdowns()
+    {
+        if (!HasTable("pane_plays"))
+            return BreakdownResults.Empty;
+        var panes = Query("SELECT pane_start, pane_end, dimension, key, plays FROM pane_plays ORDER BY pane_start, dimension, key",
+            r => new PanePlays(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetInt64(4)));
+        var zips = Query("SELECT zip, plays FROM zip_plays ORDER BY plays DESC, zip", r => new ZipPlays(r.GetString(0), r.GetInt64(1)));
+        return new BreakdownResults(panes, zips);
+    }
+
+    /// <summary>
+    /// The meta key <c>results_version</c>, which a run bumps at every results write (0 before
+    /// the first); a cheap question for a reader that rereads only on change.
+    /// </summary>
+    public long ResultsVersion()
+    {
+        var rows = Query("SELECT value FROM meta WHERE key = 'results_version'", r => r.GetString(0));
+        return rows.Count > 0 && long.TryParse(rows[0], CultureInfo.InvariantCulture, out var version) ? version : 0;
+    }
+
+    /// <summary>
+    /// Holds one read transaction until disposed, so several reads see the same results even
+    /// while a run replaces them (the store is in WAL mode: readers keep their snapshot).
+    /// </summary>
+    public IDisposable ConsistentRead()
+    {
+        Execute("BEGIN");
+        return new ReadTransaction(this);
+    }
+
+    private sealed class ReadTransaction(StoreReader reader) : IDisposable
+    {
+        public void Dispose() => reader.Execute("COMMIT");
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private bool HasTable(string name) =>
+        Query($"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{name}'", r => r.GetInt64(0))[0] > 0;
 
     /// <summary>The customer and track snapshot of the run, for titles, artists and names.</summary>
     public LookupTables ReadLookups()

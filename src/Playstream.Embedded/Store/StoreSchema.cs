@@ -5,11 +5,12 @@ namespace Playstream.Embedded.Store;
 /// plays are stored with ids only and joined to the customer and track snapshot of the same
 /// run by the <c>enriched_plays</c> view, which keeps a 10-million-play store small and fast
 /// to write while still answering "who played what" with every field.
-/// Times are Unix seconds, UTC.
+/// Times are Unix seconds, UTC. Version 2 added the dashboard's breakdowns (<c>pane_plays</c>,
+/// <c>zip_plays</c>) and the meta key <c>results_version</c>, bumped at every results write.
 /// </summary>
 internal static class StoreSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     public const string Create = """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -36,6 +37,12 @@ internal static class StoreSchema
         CREATE TABLE tracks(track_id INTEGER PRIMARY KEY, title TEXT, artist TEXT, length INTEGER);
         CREATE TABLE plays(event_id INTEGER NOT NULL, customer_id INTEGER NOT NULL, track_id INTEGER NOT NULL,
             time INTEGER NOT NULL, mobile INTEGER NOT NULL, zip TEXT NOT NULL);
+        CREATE TABLE pane_plays(pane_start INTEGER NOT NULL, pane_end INTEGER NOT NULL, dimension TEXT NOT NULL,
+            key TEXT NOT NULL, plays INTEGER NOT NULL, PRIMARY KEY(dimension, pane_start, key)) WITHOUT ROWID;
+        CREATE TABLE zip_plays(zip TEXT PRIMARY KEY, plays INTEGER NOT NULL);
+        CREATE INDEX zip_plays_by_plays ON zip_plays(plays DESC);
+        CREATE INDEX profiles_by_plays ON profiles(plays DESC);
+        CREATE INDEX interests_by_time ON interests(detected_at DESC);
         CREATE VIEW enriched_plays AS
             SELECT p.event_id, p.customer_id, p.track_id, p.time, p.mobile, p.zip,
                    c.name, c.gender, c.address, c.zip AS customer_zip, c.sign_date, c.status, c.level,

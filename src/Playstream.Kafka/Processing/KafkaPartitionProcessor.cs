@@ -130,7 +130,7 @@ public sealed class KafkaPartitionProcessor
             }
             else if (parsed)
             {
-                state.Analytics.Add(play, _lookups);
+                state.Analytics.Add(play, line[zip], _lookups);
                 if (plays is not null)
                 {
                     plays.Add(play, line[zip], record.Offset);

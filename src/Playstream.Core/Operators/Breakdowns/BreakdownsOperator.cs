@@ -1,0 +1,193 @@
+using Playstream.Core.Engine;
+using Playstream.Core.Lookups;
+using Playstream.Core.Operators.Shared;
+using Playstream.Core.Windows;
+
+namespace Playstream.Core.Operators.Breakdowns;
+
+/// <summary>
+/// Plays per activity pane by gender, membership level and age band, and plays per listening
+/// zip code. Each dimension keeps one count array per value, indexed by pane slot, so a play
+/// is three array increments and one hash-table bump; arrays are allocated when a value is
+/// first seen or the panes outgrow them, never per play.
+/// </summary>
+public sealed class BreakdownsOperator
+{
+    private const byte GenderDimension = 0, LevelDimension = 1, AgeDimension = 2;
+
+    private readonly int _slide;
+    private readonly PaneSlots _panes = new();
+    private readonly long[]?[] _gender = new long[GenderCodes.MaxSlots][];
+    private readonly long[]?[] _level = new long[CustomerTraits.LevelSlots][];
+    private readonly long[]?[] _age = new long[CustomerTraits.AgeSlots][];
+    private readonly IntCountMap _zips = new(1024);
+    private int _capacity = 64;
+
+    public BreakdownsOperator(AnalyticsSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _slide = settings.ActivitySlideSeconds;
+    }
+
+    /// <summary>Adds a play: its time, gender slot, packed <see cref="CustomerTraits"/> and <see cref="ZipKey"/>.</summary>
+    public void Add(long time, byte genderSlot, byte traits, int zipKey)
+    {
+        var slot = SlotOf(PaneMath.PaneOf(time, _slide));
+        Bump(_gender, genderSlot, slot, 1);
+        Bump(_level, CustomerTraits.LevelSlot(traits), slot, 1);
+        Bump(_age, CustomerTraits.AgeSlot(traits), slot, 1);
+        _zips.Add(zipKey, 1);
+    }
+
+    public void Merge(BreakdownsOperator other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var otherPanes = other._panes.Panes;
+        for (var otherSlot = 0; otherSlot < otherPanes.Length; otherSlot++)
+        {
+            var slot = SlotOf(otherPanes[otherSlot]);
+            MergeDimension(_gender, other._gender, otherSlot, slot);
+            MergeDimension(_level, other._level, otherSlot, slot);
+            MergeDimension(_age, other._age, otherSlot, slot);
+        }
+        other._zips.ForEach((key, count) => _zips.Add(key, count));
+    }
+
+    /// <summary>Writes the state with names, not slots (gender slots are per process).</summary>
+    public void Write(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var panes = _panes.Panes;
+        writer.Write(panes.Length);
+        var entries = new List<(byte Dimension, string Name, long Plays)>();
+        for (var slot = 0; slot < panes.Length; slot++)
+        {
+            entries.Clear();
+            Collect(entries, slot);
+            writer.Write(panes[slot]);
+            writer.Write(entries.Count);
+            foreach (var (dimension, name, plays) in entries)
+            {
+                writer.Write(dimension);
+                writer.Write(name);
+                writer.Write(plays);
+            }
+        }
+        writer.Write(_zips.Count);
+        _zips.ForEach((key, count) =>
+        {
+            writer.Write(key);
+            writer.Write(count);
+        });
+    }
+
+    public static BreakdownsOperator Read(BinaryReader reader, AnalyticsSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var result = new BreakdownsOperator(settings);
+        var paneCount = reader.ReadInt32();
+        for (var i = 0; i < paneCount; i++)
+        {
+            var slot = result.SlotOf(reader.ReadInt64());
+            var entryCount = reader.ReadInt32();
+            for (var e = 0; e < entryCount; e++)
+            {
+                var dimension = reader.ReadByte();
+                var name = reader.ReadString();
+                var plays = reader.ReadInt64();
+                var (arrays, value) = dimension switch
+                {
+                    GenderDimension => (result._gender, (int)GenderCodes.Slot(name)),
+                    LevelDimension => (result._level, CustomerTraits.LevelSlotOf(name)),
+                    AgeDimension => (result._age, CustomerTraits.AgeSlotOf(name)),
+                    _ => throw new InvalidDataException($"unknown breakdown dimension {dimension}"),
+                };
+                if (value < 0)
+                    throw new InvalidDataException($"unknown breakdown value '{name}'");
+                if (plays > 0)
+                    result.Bump(arrays, value, slot, plays);
+            }
+        }
+        var zipCount = reader.ReadInt32();
+        for (var i = 0; i < zipCount; i++)
+        {
+            var key = reader.ReadInt32();
+            var count = reader.ReadInt64();
+            if (count > 0)
+                result._zips.Add(key, count);
+        }
+        return result;
+    }
+
+    /// <summary>Every pane's counts by pane then dimension (gender, level, age) then value; zips by plays, most first.</summary>
+    public BreakdownResults Compute()
+    {
+        var (sortedPanes, order) = _panes.InPaneOrder();
+        var panes = new List<PanePlays>();
+        var entries = new List<(byte Dimension, string Name, long Plays)>();
+        for (var i = 0; i < sortedPanes.Length; i++)
+        {
+            entries.Clear();
+            Collect(entries, order[i]);
+            var start = PaneMath.StartOf(sortedPanes[i], _slide);
+            foreach (var (dimension, name, plays) in entries)
+                panes.Add(new PanePlays(start, start + _slide, DimensionName(dimension), name, plays));
+        }
+        var zips = new List<ZipPlays>(_zips.Count);
+        _zips.ForEach((key, count) => zips.Add(new ZipPlays(ZipKey.Text(key), count)));
+        zips.Sort((a, b) => b.Plays != a.Plays ? b.Plays.CompareTo(a.Plays) : string.CompareOrdinal(a.Zip, b.Zip));
+        return new BreakdownResults(panes, zips);
+    }
+
+    public static string DimensionName(byte dimension) => dimension switch
+    {
+        GenderDimension => "gender",
+        LevelDimension => "level",
+        _ => "age",
+    };
+
+    /// <summary>The non-zero counts of one pane slot: genders by code, then levels, then age bands, in slot order.</summary>
+    private void Collect(List<(byte Dimension, string Name, long Plays)> entries, int slot)
+    {
+        var genders = new List<(string Name, long Plays)>();
+        for (var g = 0; g < _gender.Length; g++)
+            if (_gender[g] is { } counts && counts[slot] > 0)
+                genders.Add((GenderCodes.Name(g), counts[slot]));
+        genders.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        foreach (var (name, plays) in genders)
+            entries.Add((GenderDimension, name, plays));
+        for (var l = 0; l < _level.Length; l++)
+            if (_level[l] is { } counts && counts[slot] > 0)
+                entries.Add((LevelDimension, CustomerTraits.LevelName(l), counts[slot]));
+        for (var a = 0; a < _age.Length; a++)
+            if (_age[a] is { } counts && counts[slot] > 0)
+                entries.Add((AgeDimension, CustomerTraits.AgeName(a), counts[slot]));
+    }
+
+    private void MergeDimension(long[]?[] mine, long[]?[] theirs, int theirSlot, int mySlot)
+    {
+        for (var v = 0; v < theirs.Length; v++)
+            if (theirs[v] is { } counts && counts[theirSlot] > 0)
+                Bump(mine, v, mySlot, counts[theirSlot]);
+    }
+
+    private void Bump(long[]?[] arrays, int value, int slot, long plays) =>
+        (arrays[value] ??= new long[_capacity])[slot] += plays;
+
+    private int SlotOf(long pane)
+    {
+        var slot = _panes.GetOrAdd(pane, out var added);
+        if (added && slot >= _capacity)
+            Grow();
+        return slot;
+    }
+
+    private void Grow()
+    {
+        _capacity *= 2;
+        foreach (var arrays in new[] { _gender, _level, _age })
+            for (var v = 0; v < arrays.Length; v++)
+                if (arrays[v] is not null)
+                    Array.Resize(ref arrays[v], _capacity);
+    }
+}
