@@ -153,9 +153,9 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
         AnalyticsResults results;
         while (true)
         {
-            var (computed, seen) = await GlobalResultsAsync(owned, cancellationToken).ConfigureAwait(false);
+            var (computed, breakdowns, seen) = await GlobalResultsAsync(owned, cancellationToken).ConfigureAwait(false);
             results = computed;
-            await Persistently.RunAsync("writing results to elasticsearch", () => _esResults.WriteAsync(results, cancellationToken), report, cancellationToken).ConfigureAwait(false);
+            await Persistently.RunAsync("writing results to elasticsearch", () => _esResults.WriteAsync(results, breakdowns, cancellationToken), report, cancellationToken).ConfigureAwait(false);
             await Persistently.RunAsync("writing results to redis", () => _redisResults.WriteAsync(results, cancellationToken), report, cancellationToken).ConfigureAwait(false);
             if (await OthersUnchangedAsync(seen, owned, cancellationToken).ConfigureAwait(false))
                 break;
@@ -170,13 +170,13 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
     /// This instance's partitions merged with the latest checkpoints of the partitions other
     /// instances hold: the combine step that makes N instances give the results of one.
     /// </summary>
-    private async Task<(AnalyticsResults Results, string Seen)> GlobalResultsAsync(IReadOnlyList<TopicPartition> owned, CancellationToken cancellationToken)
+    private async Task<(AnalyticsResults Results, Core.Operators.Breakdowns.BreakdownResults Breakdowns, string Seen)> GlobalResultsAsync(IReadOnlyList<TopicPartition> owned, CancellationToken cancellationToken)
     {
         var merged = _processor.MergeAll();
         var others = await OtherCheckpointsAsync(owned, cancellationToken).ConfigureAwait(false);
         foreach (var other in others)
             merged.Merge(Restore(other.Snapshot));
-        return (merged.ComputeResults(), Describe(others));
+        return (merged.ComputeResults(), merged.ComputeBreakdowns(), Describe(others));
     }
 
     private async Task<bool> OthersUnchangedAsync(string seen, IReadOnlyList<TopicPartition> owned, CancellationToken cancellationToken) =>

@@ -1,11 +1,24 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Playstream.Core.Export;
+using Playstream.Core.Operators.Breakdowns;
 using Playstream.Core.Results;
+using Playstream.Elasticsearch.Bulk;
 
 namespace Playstream.Elasticsearch.Sinks;
 
-/// <summary>Creates the result indices (once) and writes a set of results into them.</summary>
+/// <summary>
+/// Creates the result indices (once) and writes results into them. Only documents whose
+/// content changed since this writer last wrote them are sent: a flush of a long-running
+/// pipeline rewrites the few windows and customers that moved, not every result again.
+/// A document the server refuses is an error, never skipped.
+/// </summary>
 public sealed class ElasticsearchResultsWriter(ElasticsearchClient client, PlaystreamIndices indices)
 {
+    private readonly Dictionary<(string Index, string Id), UInt128> _written = [];
     private bool _indicesReady;
+    private long _writes;
 
     public async Task EnsureIndicesAsync(CancellationToken cancellationToken = default)
     {
@@ -16,18 +29,36 @@ public sealed class ElasticsearchResultsWriter(ElasticsearchClient client, Plays
         _indicesReady = true;
     }
 
-    /// <summary>Writes every result; a document the server refuses is an error, never skipped.</summary>
-    public async Task WriteAsync(AnalyticsResults results, CancellationToken cancellationToken = default)
+    /// <summary>Writes the results (and the dashboard's breakdowns, when given), then the status document; returns the documents sent.</summary>
+    public async Task<int> WriteAsync(AnalyticsResults results, BreakdownResults? breakdowns = null, CancellationToken cancellationToken = default)
     {
         await EnsureIndicesAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var (index, documents) in ResultDocuments.All(results, indices))
+        var sets = ResultDocuments.All(results, indices);
+        if (breakdowns is not null)
+            sets = sets.Concat(ResultDocuments.Breakdowns(breakdowns, indices));
+        var sent = 0;
+        foreach (var (index, documents) in sets)
         {
-            if (documents.Count == 0)
+            var changed = documents.Select(d => (Document: d, Hash: Hash(d.Source.Span))).Where(d => !_written.TryGetValue((index, d.Document.Id), out var h) || h != d.Hash).ToList();
+            if (changed.Count == 0)
                 continue;
-            var written = await client.BulkIndexAsync(index, documents, cancellationToken).ConfigureAwait(false);
+            var written = await client.BulkIndexAsync(index, changed.Select(c => c.Document), cancellationToken).ConfigureAwait(false);
             if (written.HasFailures)
                 throw new ElasticsearchException(
                     $"{written.Failures.Count} result document(s) refused by {index}: first {written.Failures[0].Id}: {written.Failures[0].Reason}");
+            foreach (var (document, hash) in changed)
+                _written[(index, document.Id)] = hash;
+            sent += changed.Count;
         }
+        var status = $"{{\"written_at\":\"{IsoTime.Format(DateTimeOffset.UtcNow.ToUnixTimeSeconds())}\",\"events\":{results.Summary.Events.ToString(CultureInfo.InvariantCulture)},\"writes\":{(++_writes).ToString(CultureInfo.InvariantCulture)},\"documents\":{sent.ToString(CultureInfo.InvariantCulture)}}}";
+        await client.BulkIndexAsync(indices.Status, [new BulkDocument("pipeline", Encoding.UTF8.GetBytes(status))], cancellationToken).ConfigureAwait(false);
+        return sent;
+    }
+
+    private static UInt128 Hash(ReadOnlySpan<byte> source)
+    {
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(source, digest);
+        return new UInt128(BitConverter.ToUInt64(digest), BitConverter.ToUInt64(digest[8..]));
     }
 }

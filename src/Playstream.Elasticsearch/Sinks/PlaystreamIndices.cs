@@ -16,6 +16,11 @@ public sealed class PlaystreamIndices(string prefix = "playstream")
     public string UniqueTracks => $"{prefix}-unique-tracks";
     public string Interests => $"{prefix}-interests";
     public string Summary => $"{prefix}-summary";
+    /// <summary>Plays per activity pane by gender, level and age band: what the dashboard draws, not part of the export.</summary>
+    public string PanePlays => $"{prefix}-pane-plays";
+    public string ZipPlays => $"{prefix}-zip-plays";
+    /// <summary>One document saying when the pipeline last wrote its results (the dashboard's change signal).</summary>
+    public string Status => $"{prefix}-status";
 
     public IEnumerable<(string Index, IndexMapping Mapping)> ResultIndices()
     {
@@ -33,6 +38,10 @@ public sealed class PlaystreamIndices(string prefix = "playstream")
         yield return (Interests, new IndexMapping().Add("customer_id", FieldType.Long).Add("track_id", FieldType.Long).Add("detected_at", FieldType.Date));
         yield return (Summary, new IndexMapping().Add("events", FieldType.Long).Add("dead_letters", FieldType.Long)
             .Add("unknown_customers", FieldType.Long).Add("unknown_tracks", FieldType.Long));
+        yield return (PanePlays, new IndexMapping().Add("pane_start", FieldType.Date).Add("pane_end", FieldType.Date)
+            .Add("dimension", FieldType.Keyword).Add("key", FieldType.Keyword).Add("plays", FieldType.Long));
+        yield return (ZipPlays, new IndexMapping().Add("zip", FieldType.Keyword).Add("plays", FieldType.Long));
+        yield return (Status, new IndexMapping().Add("written_at", FieldType.Date).Add("events", FieldType.Long).Add("writes", FieldType.Long));
     }
 
     public static IndexMapping PlaysMapping() => new IndexMapping()

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Playstream.Core.Export;
+using Playstream.Core.Operators.Breakdowns;
 using Playstream.Core.Results;
 using Playstream.Elasticsearch.Bulk;
 
@@ -23,6 +24,24 @@ public static class ResultDocuments
         yield return (indices.UniqueTracks, Docs(results.UniqueTracks, u => u.Scope, ResultJson.WriteUniqueTracks));
         yield return (indices.Interests, Docs(results.Interests, i => $"{i.CustomerId}_{i.TrackId}", ResultJson.WriteInterests));
         yield return (indices.Summary, Docs([results.Summary], _ => "all", ResultJson.WriteSummary));
+    }
+
+    /// <summary>The dashboard's breakdowns: one document per (pane, dimension, key) and per zip.</summary>
+    public static IEnumerable<(string Index, List<BulkDocument> Documents)> Breakdowns(BreakdownResults breakdowns, PlaystreamIndices indices)
+    {
+        yield return (indices.PanePlays, Docs(breakdowns.Panes, p => $"{IsoTime.Format(p.PaneStart)}_{p.Dimension}_{p.Key}", static (json, p) =>
+        {
+            json.WriteString("pane_start", IsoTime.Format(p.PaneStart));
+            json.WriteString("pane_end", IsoTime.Format(p.PaneEnd));
+            json.WriteString("dimension", p.Dimension);
+            json.WriteString("key", p.Key);
+            json.WriteNumber("plays", p.Plays);
+        }));
+        yield return (indices.ZipPlays, Docs(breakdowns.Zips, z => z.Zip, static (json, z) =>
+        {
+            json.WriteString("zip", z.Zip);
+            json.WriteNumber("plays", z.Plays);
+        }));
     }
 
     private static List<BulkDocument> Docs<T>(IEnumerable<T> items, Func<T, string> id, Action<Utf8JsonWriter, T> writeFields) =>

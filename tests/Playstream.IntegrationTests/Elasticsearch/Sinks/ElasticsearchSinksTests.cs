@@ -30,12 +30,20 @@ public sealed class ElasticsearchSinksTests(ElasticsearchServer server)
         using var client = server.CreateClient();
         var indices = new PlaystreamIndices(prefix);
         var writer = new ElasticsearchResultsWriter(client, indices);
-        await writer.WriteAsync(expected);
-        await writer.WriteAsync(expected);
+        var first = await writer.WriteAsync(expected);
+        Assert.True(first >= expected.Activity.Count + expected.Profiles.Count);
+        Assert.Equal(0, await writer.WriteAsync(expected));
         foreach (var (index, _) in indices.ResultIndices())
             await client.RefreshAsync(index);
-
         ResultsAssert.Equal(expected, await new ElasticsearchResultsReader(client, indices).ReadAsync());
+        Assert.Equal(expected.Activity.Count, await client.CountAsync(indices.Activity));
+
+        // One window moved: only its document is sent again, and it replaces the old one.
+        var last = expected.Activity[^1];
+        var changed = expected with { Activity = [.. expected.Activity.SkipLast(1), last with { Plays = last.Plays + 1 }] };
+        Assert.Equal(1, await writer.WriteAsync(changed));
+        await client.RefreshAsync(indices.Activity);
+        ResultsAssert.Equal(changed, await new ElasticsearchResultsReader(client, indices).ReadAsync());
         Assert.Equal(expected.Activity.Count, await client.CountAsync(indices.Activity));
         foreach (var (index, _) in indices.ResultIndices())
             await client.DeleteIndexAsync(index);
