@@ -36,6 +36,24 @@ public sealed class ElasticsearchResultsReader(ElasticsearchClient client, Plays
             sums.Count > 0 ? sums[0] : new RunSummary(0, 0, 0, 0, new Dictionary<string, long>()));
     }
 
+    /// <summary>The dashboard's breakdowns, as the processor wrote them.</summary>
+    public async Task<Core.Operators.Breakdowns.BreakdownResults> ReadBreakdownsAsync(CancellationToken cancellationToken = default)
+    {
+        var panes = (await All(indices.PanePlays, s => new Core.Operators.Breakdowns.PanePlays(
+            Time(s, "pane_start"), Time(s, "pane_end"), s.GetProperty("dimension").GetString()!, s.GetProperty("key").GetString()!, L(s, "plays")), cancellationToken).ConfigureAwait(false))
+            .OrderBy(p => p.PaneStart).ThenBy(p => p.Dimension, StringComparer.Ordinal).ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
+        var zips = (await All(indices.ZipPlays, s => new Core.Operators.Breakdowns.ZipPlays(s.GetProperty("zip").GetString()!, L(s, "plays")), cancellationToken).ConfigureAwait(false))
+            .OrderByDescending(z => z.Plays).ThenBy(z => z.Zip, StringComparer.Ordinal).ToList();
+        return new Core.Operators.Breakdowns.BreakdownResults(panes, zips);
+    }
+
+    /// <summary>The status document's text (when the results were last written), or null before the first write.</summary>
+    public async Task<string?> ReadStatusAsync(CancellationToken cancellationToken = default)
+    {
+        var status = await All(indices.Status, s => s.GetRawText(), cancellationToken).ConfigureAwait(false);
+        return status.Count == 0 ? null : status[0];
+    }
+
     private async Task<List<T>> All<T>(string index, Func<JsonElement, T> map, CancellationToken cancellationToken)
     {
         var items = new List<T>();
