@@ -50,8 +50,15 @@ public sealed class ElasticsearchResultsReader(ElasticsearchClient client, Plays
     /// <summary>The status document's text (when the results were last written), or null before the first write.</summary>
     public async Task<string?> ReadStatusAsync(CancellationToken cancellationToken = default)
     {
-        var status = await All(indices.Status, s => s.GetRawText(), cancellationToken).ConfigureAwait(false);
-        return status.Count == 0 ? null : status[0];
+        try
+        {
+            var status = await All(indices.Status, s => s.GetRawText(), cancellationToken).ConfigureAwait(false);
+            return status.Count == 0 ? null : status[0];
+        }
+        catch (ElasticsearchException e) when (e.StatusCode == 404)
+        {
+            return null; // nothing written yet: the index does not exist
+        }
     }
 
     private async Task<List<T>> All<T>(string index, Func<JsonElement, T> map, CancellationToken cancellationToken)

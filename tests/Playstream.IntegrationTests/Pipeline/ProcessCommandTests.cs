@@ -54,6 +54,32 @@ public sealed class ProcessCommandTests(ElasticsearchServer es, KafkaBroker kafk
     }
 
     [SeedDataFact]
+    public async Task The_dashboard_reads_in_full_mode_what_process_wrote()
+    {
+        using var pipeline = NewPipeline();
+        await pipeline.StartAsync();
+        var lines = SeedLog();
+        pipeline.Produce(lines);
+        using var client = es.CreateClient();
+        using var connection = await Playstream.Redis.RedisConnection.ConnectAsync(new Playstream.Redis.RedisOptions { Endpoint = $"{redis.Endpoint},defaultDatabase={RedisServer.Database}" });
+        var source = new Playstream.Dashboard.Sources.StackSource(client, new Playstream.Elasticsearch.Sinks.PlaystreamIndices(pipeline.IndexPrefix),
+            connection, new Playstream.Redis.RedisKeys(pipeline.RedisPrefix), "test");
+        Assert.Equal("missing", (await source.LoadAsync()).Status.State);
+
+        var run = pipeline.Process();
+        Assert.True(run.ExitCode == 0, run.Error + run.Output);
+        foreach (var index in new[] { "status", "pane-plays", "zip-plays", "activity", "top-tracks", "profiles", "interests", "unique-tracks", "summary", "profile-summary" })
+            await client.RefreshAsync($"{pipeline.IndexPrefix}-{index}");
+
+        var data = await source.LoadAsync();
+        ResultsAssert.Equal(StackPipeline.Reference(lines), data.Results);
+        Assert.Equal(lines.Length, data.Breakdowns.Panes.Where(p => p.Dimension == "gender").Sum(p => p.Plays));
+        Assert.Equal(lines.Length, data.Breakdowns.Zips.Sum(z => z.Plays));
+        Assert.Equal(5000, data.Lookups.Customers.Count);
+        Assert.NotEqual("none", await source.VersionAsync());
+    }
+
+    [SeedDataFact]
     public async Task A_stop_in_the_middle_and_a_restart_give_the_same_final_results()
     {
         using var pipeline = NewPipeline();
