@@ -15,6 +15,7 @@ internal static class Program
         root.Subcommands.Add(StackCommand.Create());
         root.Subcommands.Add(LoadCommand.Create());
         root.Subcommands.Add(TopicCommand.Create());
+        root.Subcommands.Add(ShipCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

@@ -100,6 +100,7 @@ public sealed class Shipper : IDisposable
     {
         foreach (var file in _files)
             file.Matched = false;
+        var found = new List<(string Path, FileIdentity Identity)>();
         foreach (var pattern in _patterns)
         {
             foreach (var path in pattern.Expand())
@@ -115,9 +116,13 @@ public sealed class Shipper : IDisposable
                     known.LastActive = DateTimeOffset.UtcNow;
                     continue;
                 }
-                Follow(path, first);
+                found.Add((path, status.Identity));
             }
         }
+        // Files with a saved position were there before the others: after a restart in the middle
+        // of a rotation, the rotated file is finished before the one that replaced it.
+        foreach (var (path, _) in found.OrderBy(f => _positions.ContainsKey(f.Identity) ? 0 : 1).ThenBy(f => f.Path, StringComparer.Ordinal))
+            Follow(path, first);
     }
 
     private void Follow(string path, bool first)

@@ -11,6 +11,7 @@ internal static class BenchCommand
         var plays = new Option<long>("--plays") { Description = "Plays to generate and run", DefaultValueFactory = _ => 10_000_000 };
         command.Options.Add(plays);
         command.SetAction(result => CliErrors.Run(() => EmbeddedBench.Run(result.GetValue(plays))));
+        command.Subcommands.Add(ShipBenchCommand.Create());
         return command;
     }
 }
