@@ -30,6 +30,9 @@ public sealed class Shipper : IDisposable
     private readonly Dictionary<FileIdentity, FilePosition> _positions = [];
     private readonly AutoResetEvent _wake = new(false);
     private int _filesFollowed;
+    private Stopwatch _clock = new();
+    private TimeSpan _lastSave;
+    private int _linesSinceClockCheck;
 
     /// <param name="store">Where positions are kept; null to keep none (every file is then new).</param>
     /// <param name="log">Where notices go (files found, rotations, truncations, Kafka trouble).</param>
@@ -67,7 +70,8 @@ public sealed class Shipper : IDisposable
                 _positions[identity] = position;
         }
         using var watcher = new FolderWatcher(_patterns, _wake);
-        var lastSave = clock.Elapsed;
+        _clock = clock;
+        _lastSave = clock.Elapsed;
         var first = true;
         while (true)
         {
@@ -77,11 +81,7 @@ public sealed class Shipper : IDisposable
             if (_sink.Failure is not null || stop.IsCancellationRequested || _options.ExitAtEof)
                 break;
             CloseInactive();
-            if (clock.Elapsed - lastSave >= _options.SaveInterval)
-            {
-                SavePositions(clean: false);
-                lastSave = clock.Elapsed;
-            }
+            SaveWhenDue();
             WaitHandle.WaitAny([stop.WaitHandle, _wake], _options.PollInterval);
         }
         var flushed = _sink.Failure is null && _sink.Flush(_options.FlushTimeout);
@@ -197,9 +197,26 @@ public sealed class Shipper : IDisposable
                 return false;
         }
         if (!_sink.Send(line, file.Path, start, window, slot, stop))
+        {
+            window.RemoveLast(slot);
             return false;
+        }
         Counters.Sent((int)(end - start));
+        // A long backlog is read in one go: save along the way too, not only between polls.
+        if (++_linesSinceClockCheck >= 4096)
+        {
+            _linesSinceClockCheck = 0;
+            SaveWhenDue();
+        }
         return true;
+    }
+
+    private void SaveWhenDue()
+    {
+        if (_clock.Elapsed - _lastSave < _options.SaveInterval)
+            return;
+        SavePositions(clean: false);
+        _lastSave = _clock.Elapsed;
     }
 
     /// <summary>Closes files that no longer match, are read to their end, fully acknowledged and idle.</summary>

@@ -67,6 +67,17 @@ public sealed class AckWindow
         }
     }
 
+    /// <summary>Takes back the line added last, when it could not be sent after all.</summary>
+    public void RemoveLast(int slot)
+    {
+        lock (_gate)
+        {
+            if (_count == 0 || slot != (_head + _count - 1) % _ends.Length || _acked[slot])
+                throw new ArgumentOutOfRangeException(nameof(slot), slot, "not the last line in flight");
+            _count--;
+        }
+    }
+
     /// <summary>
     /// Moves past bytes that are not sent (blank lines): acknowledged at once when nothing is in
     /// flight, else together with the last line sent before them.

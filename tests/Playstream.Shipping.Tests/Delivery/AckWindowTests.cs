@@ -71,4 +71,17 @@ public class AckWindowTests
         Assert.True(window.TryAdd(3, out _));
         Assert.Throws<ArgumentOutOfRangeException>(() => window.Acknowledge(2));
     }
+
+    [Fact]
+    public void A_line_taken_back_leaves_the_position_where_it_was()
+    {
+        var window = new AckWindow(0, capacity: 4);
+        Assert.True(window.TryAdd(4, out var sent));
+        Assert.True(window.TryAdd(9, out var unsent));
+        Assert.Throws<ArgumentOutOfRangeException>(() => window.RemoveLast(sent)); // not the last one
+        window.RemoveLast(unsent);
+        window.Acknowledge(sent);
+        Assert.Equal(4, window.AcknowledgedOffset);
+        Assert.Equal(0, window.InFlight);
+    }
 }
