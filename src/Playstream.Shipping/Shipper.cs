@@ -171,6 +171,7 @@ public sealed class Shipper : IDisposable
                 continue;
             var before = file.ReadOffset;
             var completed = file.ReadLines((line, start, end) => Ship(file, line, start, end, stop));
+            _sink.Push();
             if (file.ReadOffset != before)
                 file.LastActive = DateTimeOffset.UtcNow;
             if (!completed)
@@ -193,6 +194,7 @@ public sealed class Shipper : IDisposable
         while (!window.TryAdd(end, out slot))
         {
             // This file's bound on lines in flight: wait for acknowledgements.
+            _sink.Push();
             if (stop.WaitHandle.WaitOne(1) || _sink.Failure is not null)
                 return false;
         }

@@ -54,6 +54,10 @@ internal sealed class CollectingSink : ILineSink
     /// <summary>Runs when the shipper flushes at its stop, before it saves (to acknowledge some held lines then).</summary>
     public Action? OnFlush { get; set; }
 
+    public void Push()
+    {
+    }
+
     public bool Flush(TimeSpan timeout)
     {
         OnFlush?.Invoke();

@@ -26,9 +26,9 @@ internal static class ShipCommand
         var stdout = new Option<bool>("--stdout") { Description = "Print each line as a parsed event instead of sending it (no Kafka, no positions)" };
         var acks = new Option<string>("--acks") { Description = "Acknowledgement a line needs: all, 1 or 0", DefaultValueFactory = _ => "all" };
         acks.AcceptOnlyFromAmong("all", "1", "0");
-        var linger = new Option<double>("--linger-ms") { Description = "Wait this long to fill a batch", DefaultValueFactory = _ => LineProducerSettings.Default.LingerMs };
-        var batch = new Option<int>("--batch-bytes") { Description = "Most bytes in one batch", DefaultValueFactory = _ => LineProducerSettings.Default.BatchSizeBytes };
-        var compression = new Option<string>("--compression") { Description = "none, gzip, snappy, lz4 or zstd", DefaultValueFactory = _ => "lz4" };
+        var linger = new Option<double>("--linger-ms") { Description = "Wait this long to fill a batch", DefaultValueFactory = _ => ShipSettings.Default.Producer.LingerMs };
+        var batch = new Option<int>("--batch-bytes") { Description = "Most bytes in one batch", DefaultValueFactory = _ => ShipSettings.Default.Producer.BatchSizeBytes };
+        var compression = new Option<string>("--compression") { Description = "none, gzip, snappy, lz4 or zstd", DefaultValueFactory = _ => ShipSettings.Default.Producer.Compression.ToString().ToLowerInvariant() };
         compression.AcceptOnlyFromAmong("none", "gzip", "snappy", "lz4", "zstd");
         var maxLines = new Option<int>("--max-queued-lines") { Description = "Most lines held unacknowledged", DefaultValueFactory = _ => ShipSettings.Default.MaxQueuedLines };
         var maxKBytes = new Option<int>("--max-queued-kbytes") { Description = "Most kilobytes held unacknowledged", DefaultValueFactory = _ => ShipSettings.Default.MaxQueuedKBytes };
@@ -49,7 +49,7 @@ internal static class ShipCommand
             };
             var settings = new ShipSettings
             {
-                Producer = LineProducerSettings.Default with
+                Producer = ShipSettings.Default.Producer with
                 {
                     Acks = result.GetValue(acks) switch { "1" => Acks.Leader, "0" => Acks.None, _ => Acks.All },
                     LingerMs = result.GetValue(linger),

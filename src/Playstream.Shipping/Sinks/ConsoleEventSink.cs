@@ -22,6 +22,10 @@ public sealed class ConsoleEventSink(TextWriter output) : ILineSink
         return true;
     }
 
+    public void Push()
+    {
+    }
+
     public bool Flush(TimeSpan timeout)
     {
         output.Flush();

@@ -13,6 +13,9 @@ public interface ILineSink : IDisposable
     /// <returns>False when <paramref name="stop"/> was cancelled while waiting for room: the line was not sent.</returns>
     bool Send(ReadOnlySpan<byte> line, string path, long offset, AckWindow window, int slot, CancellationToken stop);
 
+    /// <summary>Hands over lines a sink may have staged to send in one batch; called after each read of a file.</summary>
+    void Push();
+
     /// <summary>Waits until everything sent is acknowledged; false when the timeout came first.</summary>
     bool Flush(TimeSpan timeout);
 
