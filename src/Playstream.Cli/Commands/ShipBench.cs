@@ -108,7 +108,7 @@ internal static class ShipBench
     /// <summary>Records in a topic: the sum of its partitions' high watermarks (each topic is fresh).</summary>
     private static long CountRecords(KafkaOptions kafka, string topic, int partitions)
     {
-        using var consumer = new ConsumerBuilder<Ignore, Ignore>(kafka.ToConsumerConfig("playstream-bench-count")).Build();
+        using var consumer = new ConsumerBuilder<Ignore, Ignore>(kafka.ToConsumerConfig("playstream-bench-count")).SetLogHandler((_, _) => { }).Build();
         long total = 0;
         for (var partition = 0; partition < partitions; partition++)
             total += consumer.QueryWatermarkOffsets(new TopicPartition(topic, partition), TimeSpan.FromSeconds(10)).High.Value;
