@@ -18,6 +18,7 @@ internal static class Program
         root.Subcommands.Add(ProcessCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(DashboardCommand.Create());
+        root.Subcommands.Add(ShipCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

@@ -20,6 +20,7 @@ internal static class BenchCommand
         connection.AddTo(stack);
         stack.SetAction(result => CliErrors.Run(() => StackBench.Run(result.GetValue(stackPlays), connection.Read(result))));
         command.Subcommands.Add(stack);
+        command.Subcommands.Add(ShipBenchCommand.Create());
         return command;
     }
 }

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Globalization;
+using Confluent.Kafka;
+using Playstream.Core.Generation;
+using Playstream.Kafka.Admin;
+using Playstream.Kafka.Configuration;
+using Spectre.Console;
+
+namespace Playstream.Cli.Commands;
+
+/// <summary>
+/// <c>playstream bench ship</c>: ships a generated log to a fresh topic with <c>--exit-at-eof</c>
+/// (acks=all) and, against the same broker in the same run, times <c>kcat -P -l</c> on the same
+/// file, also with acks=all. Both are whole processes, start-up included; each topic is counted
+/// afterwards to show every line arrived.
+/// </summary>
+internal static class ShipBench
+{
+    private static readonly TimeSpan AdminTimeout = TimeSpan.FromSeconds(30);
+
+    public static int Run(long lines, int partitions, int runs, KafkaOptions kafka)
+    {
+        var data = Path.Combine(PlaystreamHome.Directory, "bench-data", lines.ToString(CultureInfo.InvariantCulture));
+        var log = Path.Combine(data, DataGenerator.EventFileName);
+        if (!File.Exists(log))
+        {
+            AnsiConsole.MarkupLine($"generating {lines:N0} plays for the benchmark (once)...");
+            var options = new GeneratorOptions { Events = lines };
+            GenerateCommand.Validate(options);
+            GenerateCommand.Generate(options, data);
+        }
+        var mib = new FileInfo(log).Length / (1024.0 * 1024.0);
+        using (var file = File.OpenRead(log))
+            file.CopyTo(Stream.Null); // warm the page cache so neither tool pays for the disk
+        var kcat = FindKcat();
+
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title($"shipping {lines:N0} lines ({mib:F0} MiB) to {kafka.BootstrapServers}, {partitions} partitions, acks=all, {Environment.ProcessorCount} cores");
+        table.AddColumns("run", "tool", "seconds", "lines/s", "MiB/s", "records in topic");
+        using var admin = new TopicAdmin(kafka) { Timeout = AdminTimeout };
+        var best = new Dictionary<string, double>();
+        for (var run = 1; run <= runs; run++)
+        {
+            var shipTopic = CreateTopic(admin, "ship", partitions);
+            var positions = Path.Combine(Path.GetTempPath(), $"playstream-bench-positions-{Guid.NewGuid():N}");
+            var shipSeconds = TimeProcess("dotnet", [typeof(ShipBench).Assembly.Location, "ship", log, "--topic", shipTopic,
+                "--exit-at-eof", "--acks", "all", "--positions", positions, "--bootstrap", kafka.BootstrapServers, .. PropertyArguments(kafka, "--kafka-property")]);
+            AddRow(table, best, run, "playstream ship", lines, mib, shipSeconds, CountRecords(kafka, shipTopic, partitions));
+            Directory.Delete(positions, recursive: true);
+            admin.DeleteAsync(shipTopic).GetAwaiter().GetResult();
+
+            if (kcat is null)
+                continue;
+            var kcatTopic = CreateTopic(admin, "kcat", partitions);
+            var kcatSeconds = TimeProcess(kcat, ["-P", "-l", "-b", kafka.BootstrapServers, "-t", kcatTopic, "-X", "acks=all",
+                .. PropertyArguments(kafka, "-X"), log]);
+            AddRow(table, best, run, "kcat -P -l", lines, mib, kcatSeconds, CountRecords(kafka, kcatTopic, partitions));
+            admin.DeleteAsync(kcatTopic).GetAwaiter().GetResult();
+        }
+        AnsiConsole.Write(table);
+        if (best.TryGetValue("kcat -P -l", out var kcatBest))
+            AnsiConsole.MarkupLine($"best of {runs}: playstream ship {best["playstream ship"]:N0} lines/s, kcat {kcatBest:N0} lines/s ({best["playstream ship"] / kcatBest:P0} of kcat)");
+        else
+            AnsiConsole.MarkupLine("kcat was not found (Debian package [bold]kcat[/]): only the shipper was measured");
+        return 0;
+    }
+
+    private static void AddRow(Table table, Dictionary<string, double> best, int run, string tool, long lines, double mib, double seconds, long records)
+    {
+        var rate = lines / seconds;
+        best[tool] = Math.Max(best.GetValueOrDefault(tool), rate);
+        table.AddRow(run.ToString(CultureInfo.InvariantCulture), tool, seconds.ToString("F2", CultureInfo.InvariantCulture),
+            rate.ToString("N0", CultureInfo.InvariantCulture), (mib / seconds).ToString("F1", CultureInfo.InvariantCulture),
+            records == lines ? $"{records:N0}" : $"[red]{records:N0}[/]");
+    }
+
+    private static string CreateTopic(TopicAdmin admin, string tool, int partitions)
+    {
+        var topic = $"playstream-bench-{tool}-{Guid.NewGuid():N}";
+        admin.CreateAsync(topic, partitions, 1).GetAwaiter().GetResult();
+        return topic;
+    }
+
+    private static IEnumerable<string> PropertyArguments(KafkaOptions kafka, string flag) =>
+        kafka.ExtraProperties.SelectMany(p => new[] { flag, $"{p.Key}={p.Value}" });
+
+    private static string? FindKcat() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Select(folder => Path.Combine(folder, "kcat"))
+            .FirstOrDefault(File.Exists);
+
+    private static double TimeProcess(string program, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        watch.Stop();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{Path.GetFileName(program)} failed ({process.ExitCode}): {errors.Result}{output.Result}");
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Records in a topic: the sum of its partitions' high watermarks (each topic is fresh).</summary>
+    private static long CountRecords(KafkaOptions kafka, string topic, int partitions)
+    {
+        using var consumer = new ConsumerBuilder<Ignore, Ignore>(kafka.ToConsumerConfig("playstream-bench-count")).SetLogHandler((_, _) => { }).Build();
+        long total = 0;
+        for (var partition = 0; partition < partitions; partition++)
+            total += consumer.QueryWatermarkOffsets(new TopicPartition(topic, partition), TimeSpan.FromSeconds(10)).High.Value;
+        return total;
+    }
+}

@@ -1,0 +1,263 @@
+using System.Diagnostics;
+using Playstream.Core.Events;
+using Playstream.Shipping.Files;
+using Playstream.Shipping.Positions;
+using Playstream.Shipping.Sinks;
+using Playstream.Shipping.Tailing;
+
+namespace Playstream.Shipping;
+
+/// <summary>
+/// Follows files and sends every complete, non-blank line to a sink, in file order, and keeps the
+/// position Kafka has acknowledged for each file. One thread reads all files (so a rotated file is
+/// finished before the file that replaced it); the sink acknowledges on its own thread.
+/// </summary>
+/// <remarks>
+/// Files are known by device and inode plus a fingerprint of their first bytes, never by name: a
+/// renamed file keeps its position and is not shipped again when a pattern matches its new name;
+/// a new file under an old name is a new file. A file found shorter than what was read, or whose
+/// first bytes changed, was truncated (copytruncate) and is shipped again from its start.
+/// </remarks>
+public sealed class Shipper : IDisposable
+{
+    private readonly ShipperOptions _options;
+    private readonly ILineSink _sink;
+    private readonly PositionStore? _store;
+    private readonly Action<string> _log;
+    private readonly PathPattern[] _patterns;
+    private readonly List<TrackedFile> _files = []; // in the order they were found: the reading order
+    private readonly Dictionary<FileIdentity, TrackedFile> _byIdentity = [];
+    private readonly Dictionary<FileIdentity, FilePosition> _positions = [];
+    private readonly AutoResetEvent _wake = new(false);
+    private int _filesFollowed;
+    private Stopwatch _clock = new();
+    private TimeSpan _lastSave;
+    private int _linesSinceClockCheck;
+
+    /// <param name="store">Where positions are kept; null to keep none (every file is then new).</param>
+    /// <param name="log">Where notices go (files found, rotations, truncations, Kafka trouble).</param>
+    public Shipper(ShipperOptions options, ILineSink sink, PositionStore? store, Action<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sink);
+        if (options.Patterns.Count == 0)
+            throw new ArgumentException("no file or pattern to ship", nameof(options));
+        _options = options;
+        _sink = sink;
+        _store = store;
+        _log = log ?? (_ => { });
+        _patterns = [.. options.Patterns.Select(p => new PathPattern(p))];
+    }
+
+    public ShipCounters Counters { get; } = new();
+
+    /// <summary>The files being followed now (safe to call from another thread).</summary>
+    public IReadOnlyList<FileProgress> Progress()
+    {
+        lock (_files)
+            return [.. _files.Select(f => new FileProgress(f.Path, f.Size, f.ReadOffset, f.Window.AcknowledgedOffset))];
+    }
+
+    /// <summary>Ships until <paramref name="stop"/> is cancelled, the files are read to their end
+    /// (with <see cref="ShipperOptions.ExitAtEof"/>), or a delivery fails for good; then waits for
+    /// the acknowledgements and saves the positions.</summary>
+    public ShipResult Run(CancellationToken stop)
+    {
+        var clock = Stopwatch.StartNew();
+        if (_store is not null)
+        {
+            foreach (var (identity, position) in _store.Load())
+                _positions[identity] = position;
+        }
+        using var watcher = new FolderWatcher(_patterns, _wake);
+        _clock = clock;
+        _lastSave = clock.Elapsed;
+        var first = true;
+        while (true)
+        {
+            Scan(first);
+            first = false;
+            ReadAll(stop);
+            if (_sink.Failure is not null || stop.IsCancellationRequested || _options.ExitAtEof)
+                break;
+            CloseInactive();
+            SaveWhenDue();
+            WaitHandle.WaitAny([stop.WaitHandle, _wake], _options.PollInterval);
+        }
+        var flushed = _sink.Failure is null && _sink.Flush(_options.FlushTimeout);
+        var inFlight = _files.Sum(f => f.Window.InFlight);
+        var clean = flushed && inFlight == 0 && _sink.Failure is null;
+        if (!clean && _sink.Failure is null)
+            _log($"{inFlight:N0} lines were not acknowledged in time: they will be sent again next time");
+        SavePositions(clean);
+        return new ShipResult(Counters.LinesSent, _sink.Acknowledged, Counters.BytesSent, Counters.BlankLines, _filesFollowed,
+            Counters.StartedOver, clean, _sink.Failure,
+            [.. _files.Where(f => f.PartialLineBytes > 0).Select(f => f.Path)], clock.Elapsed);
+    }
+
+    /// <summary>Finds the files the patterns match now; opens the new ones and decides where each starts.</summary>
+    private void Scan(bool first)
+    {
+        foreach (var file in _files)
+            file.Matched = false;
+        var found = new List<(string Path, FileIdentity Identity)>();
+        foreach (var pattern in _patterns)
+        {
+            foreach (var path in pattern.Expand())
+            {
+                if (FileStatus.Of(path) is not { } status)
+                    continue;
+                if (_byIdentity.TryGetValue(status.Identity, out var known))
+                {
+                    if (!known.Matched && !string.Equals(known.Path, path, StringComparison.Ordinal))
+                        _log($"{known.Path} is now {path} (renamed): carrying on from byte {known.ReadOffset:N0}");
+                    known.Path = path;
+                    known.Matched = true;
+                    known.LastActive = DateTimeOffset.UtcNow;
+                    continue;
+                }
+                found.Add((path, status.Identity));
+            }
+        }
+        // Files with a saved position were there before the others: after a restart in the middle
+        // of a rotation, the rotated file is finished before the one that replaced it.
+        foreach (var (path, _) in found.OrderBy(f => _positions.ContainsKey(f.Identity) ? 0 : 1).ThenBy(f => f.Path, StringComparer.Ordinal))
+            Follow(path, first);
+    }
+
+    private void Follow(string path, bool first)
+    {
+        var file = TrackedFile.Open(path, _options.WindowCapacity);
+        if (file is null)
+            return;
+        if (_byIdentity.ContainsKey(file.Identity))
+        {
+            file.Dispose(); // replaced between the look and the open, by a file already followed
+            return;
+        }
+        long start;
+        if (_positions.TryGetValue(file.Identity, out var saved) && file.StartsWith(saved.Fingerprint))
+        {
+            start = saved.Offset <= file.Size ? saved.Offset : 0;
+            _log(start == saved.Offset
+                ? $"following {path} from byte {start:N0} (saved position)"
+                : $"following {path} from its start: it is shorter than its saved position (truncated)");
+        }
+        else
+        {
+            start = first && _options.From == StartPosition.End ? file.EndOfLastCompleteLine() : 0;
+            _log($"following {path} from byte {start:N0} (new file)");
+        }
+        file.StartAt(start);
+        lock (_files)
+            _files.Add(file);
+        _byIdentity.Add(file.Identity, file);
+        _filesFollowed++;
+    }
+
+    private void ReadAll(CancellationToken stop)
+    {
+        foreach (var file in _files)
+        {
+            if (stop.IsCancellationRequested || _sink.Failure is not null)
+                return;
+            if (file.Check() == FileChange.Truncated)
+            {
+                _log($"{file.Path} was truncated: shipping it again from its start");
+                file.StartOver();
+                Counters.StartOver();
+            }
+            if (!file.HasUnreadBytes)
+                continue;
+            var before = file.ReadOffset;
+            var completed = file.ReadLines((line, start, end) => Ship(file, line, start, end, stop));
+            _sink.Push();
+            if (file.ReadOffset != before)
+                file.LastActive = DateTimeOffset.UtcNow;
+            if (!completed)
+                return;
+        }
+    }
+
+    private bool Ship(TrackedFile file, ReadOnlySpan<byte> line, long start, long end, CancellationToken stop)
+    {
+        if (stop.IsCancellationRequested || _sink.Failure is not null)
+            return false;
+        var window = file.Window;
+        if (EventParser.IsBlank(line))
+        {
+            window.Skip(end);
+            Counters.Blank();
+            return true;
+        }
+        int slot;
+        while (!window.TryAdd(end, out slot))
+        {
+            // This file's bound on lines in flight: wait for acknowledgements.
+            _sink.Push();
+            if (stop.WaitHandle.WaitOne(1) || _sink.Failure is not null)
+                return false;
+        }
+        if (!_sink.Send(line, file.Path, start, window, slot, stop))
+        {
+            window.RemoveLast(slot);
+            return false;
+        }
+        Counters.Sent((int)(end - start));
+        // A long backlog is read in one go: save along the way too, not only between polls.
+        if (++_linesSinceClockCheck >= 4096)
+        {
+            _linesSinceClockCheck = 0;
+            SaveWhenDue();
+        }
+        return true;
+    }
+
+    private void SaveWhenDue()
+    {
+        if (_clock.Elapsed - _lastSave < _options.SaveInterval)
+            return;
+        SavePositions(clean: false);
+        _lastSave = _clock.Elapsed;
+    }
+
+    /// <summary>Closes files that no longer match, are read to their end, fully acknowledged and idle.</summary>
+    private void CloseInactive()
+    {
+        var now = DateTimeOffset.UtcNow;
+        for (var i = _files.Count - 1; i >= 0; i--)
+        {
+            var file = _files[i];
+            if (file.Matched || file.HasUnreadBytes || file.Window.InFlight > 0 || now - file.LastActive < _options.CloseInactive)
+                continue;
+            _positions[file.Identity] = PositionOf(file, now);
+            lock (_files)
+                _files.RemoveAt(i);
+            _byIdentity.Remove(file.Identity);
+            file.Dispose();
+            _log($"closed {file.Path}: no longer matched and read to its end");
+        }
+    }
+
+    private void SavePositions(bool clean)
+    {
+        if (_store is null)
+            return;
+        var now = DateTimeOffset.UtcNow;
+        foreach (var file in _files)
+            _positions[file.Identity] = PositionOf(file, file.Matched ? now : _positions.GetValueOrDefault(file.Identity)?.LastSeen ?? now);
+        foreach (var stale in _positions.Values.Where(p => now - p.LastSeen > _options.ForgetAfter).Select(p => p.Identity).ToList())
+            _positions.Remove(stale);
+        _store.Save(_positions.Values, clean);
+    }
+
+    private static FilePosition PositionOf(TrackedFile file, DateTimeOffset seen) =>
+        new(file.Identity, file.Fingerprint, file.Window.AcknowledgedOffset, file.Path, seen);
+
+    public void Dispose()
+    {
+        foreach (var file in _files)
+            file.Dispose();
+        _wake.Dispose();
+    }
+}

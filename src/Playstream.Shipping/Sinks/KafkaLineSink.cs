@@ -1,0 +1,261 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Playstream.Kafka.Configuration;
+using Playstream.Shipping.Delivery;
+
+namespace Playstream.Shipping.Sinks;
+
+/// <summary>
+/// Sends lines to a topic, keyed by customer_id, through librdkafka directly (see <see cref="RdKafka"/>),
+/// and acknowledges each in its file's window when the brokers confirm it (acks=all by default).
+/// Lines are staged and handed over a batch at a time; while Kafka is unreachable the client retries
+/// without end and <see cref="Send"/> blocks once the bound on data in flight is reached: nothing is dropped.
+/// </summary>
+/// <remarks>
+/// The bound is kept here (lines and bytes not yet acknowledged), below librdkafka's own queue limits,
+/// so a batch is never refused for a full queue: a refused record in the middle of a batch would
+/// let the records after it overtake it.
+/// </remarks>
+public sealed unsafe class KafkaLineSink : ILineSink
+{
+    private const int BatchLines = 2048;
+    private const int StagingBytes = 1 << 20;
+    private readonly IntPtr _handle;
+    private readonly IntPtr _topic;
+    private readonly GCHandle _self;
+    private readonly Thread _poller;
+    private readonly string _topicName;
+    private readonly Action<string>? _log;
+    private readonly long _maxLines;
+    private readonly long _maxBytes;
+    private readonly KeyCache _keys = new();
+    private readonly List<AckWindow> _windows = [];
+    private readonly Lock _windowsGate = new();
+    private readonly RdKafka.Message* _batch;
+    private readonly SemaphoreSlim _room = new(0);
+    private byte[] _staging = GC.AllocateUninitializedArray<byte>(StagingBytes, pinned: true);
+    private int _staged;
+    private int _stagedBytes;
+    private long _inFlightLines;
+    private long _inFlightBytes;
+    private long _acknowledged;
+    private string? _failure;
+    private string? _trouble;
+    private volatile bool _disposed;
+
+    public KafkaLineSink(KafkaOptions options, string topic, ShipSettings? settings = null, Action<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Playstream.Kafka.Admin.TopicNames.Validate(topic);
+        settings ??= ShipSettings.Default;
+        _topicName = topic;
+        _log = log;
+        _maxLines = settings.MaxQueuedLines;
+        _maxBytes = settings.MaxQueuedKBytes * 1024L;
+        var config = options.ToProducerConfig();
+        settings.ApplyTo(config, options.ExtraProperties);
+        // librdkafka's own limits sit above ours (see remarks) unless the user set them.
+        if (!options.ExtraProperties.ContainsKey("queue.buffering.max.messages"))
+            config.Set("queue.buffering.max.messages", (Math.Min(int.MaxValue / 2, settings.MaxQueuedLines) * 2L + BatchLines).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (!options.ExtraProperties.ContainsKey("queue.buffering.max.kbytes"))
+            config.Set("queue.buffering.max.kbytes", ((long)settings.MaxQueuedKBytes * 2 + StagingBytes / 1024 * 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        _self = GCHandle.Alloc(this);
+        var conf = RdKafka.ConfNew();
+        var error = stackalloc byte[512];
+        foreach (var (key, value) in config)
+        {
+            if (key.StartsWith("dotnet.", StringComparison.Ordinal) || value is null)
+                continue;
+            if (RdKafka.ConfSet(conf, key, value, error, 512) != 0)
+            {
+                RdKafka.ConfDestroy(conf);
+                _self.Free();
+                throw new ArgumentException($"Kafka property {key}: {RdKafka.Text(error)}");
+            }
+        }
+        RdKafka.ConfSetOpaque(conf, GCHandle.ToIntPtr(_self));
+        RdKafka.ConfSetDeliveryCallback(conf, &OnDelivered);
+        RdKafka.ConfSetErrorCallback(conf, &OnError);
+        RdKafka.ConfSetLogCallback(conf, &OnLog);
+        _handle = RdKafka.New(RdKafka.Producer, conf, error, 512); // takes the conf on success
+        if (_handle == IntPtr.Zero)
+        {
+            RdKafka.ConfDestroy(conf);
+            _self.Free();
+            throw new InvalidOperationException($"cannot create a Kafka producer: {RdKafka.Text(error)}");
+        }
+        _topic = RdKafka.TopicNew(_handle, topic, IntPtr.Zero);
+        _batch = (RdKafka.Message*)NativeMemory.AllocZeroed((nuint)BatchLines, (nuint)sizeof(RdKafka.Message));
+        // Delivery reports are served here, off the reading thread.
+        _poller = new Thread(PollLoop) { IsBackground = true, Name = "kafka delivery reports" };
+        _poller.Start();
+    }
+
+    public long Acknowledged => Interlocked.Read(ref _acknowledged);
+
+    public string? Failure => Volatile.Read(ref _failure);
+
+    public string? Trouble => Volatile.Read(ref _trouble);
+
+    public bool Send(ReadOnlySpan<byte> line, string path, long offset, AckWindow window, int slot, CancellationToken stop)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var key = _keys.KeyOf(line);
+        var bytes = line.Length + (key?.Length ?? 0);
+        if (_staged == BatchLines || _stagedBytes + bytes > _staging.Length)
+            Push();
+        if (bytes > _staging.Length)
+            _staging = GC.AllocateUninitializedArray<byte>(bytes, pinned: true); // staging is empty after Push
+        // The bound on data in flight: wait for acknowledgements.
+        while (Interlocked.Read(ref _inFlightLines) + _staged >= _maxLines || Interlocked.Read(ref _inFlightBytes) + _stagedBytes >= _maxBytes)
+        {
+            Push();
+            if (Failure is not null || stop.IsCancellationRequested)
+                return false;
+            _room.Wait(10, CancellationToken.None);
+        }
+        fixed (byte* staging = _staging)
+        {
+            var message = _batch + _staged;
+            var at = staging + _stagedBytes;
+            line.CopyTo(new Span<byte>(at, line.Length));
+            message->Payload = at;
+            message->Length = (nuint)line.Length;
+            if (key is null)
+            {
+                message->Key = null;
+                message->KeyLength = 0;
+            }
+            else
+            {
+                key.CopyTo(new Span<byte>(at + line.Length, key.Length));
+                message->Key = at + line.Length;
+                message->KeyLength = (nuint)key.Length;
+            }
+            message->Partition = RdKafka.PartitionUnassigned;
+            message->Error = 0;
+            message->Private = Token(window, slot);
+        }
+        _staged++;
+        _stagedBytes += bytes;
+        return true;
+    }
+
+    /// <summary>Hands the staged lines to the client in one call.</summary>
+    public void Push()
+    {
+        if (_staged == 0)
+            return;
+        Interlocked.Add(ref _inFlightLines, _staged);
+        Interlocked.Add(ref _inFlightBytes, _stagedBytes);
+        int queued;
+        fixed (byte* pin = _staging) // the pointers in the batch point into the staging array
+            queued = RdKafka.ProduceBatch(_topic, RdKafka.PartitionUnassigned, RdKafka.MessageCopy | RdKafka.MessagePartition, _batch, _staged);
+        if (queued != _staged)
+        {
+            for (var i = 0; i < _staged; i++)
+            {
+                if (_batch[i].Error != 0)
+                {
+                    Fail($"a line could not be queued for {_topicName}: {RdKafka.ErrorName(_batch[i].Error)}");
+                    break;
+                }
+            }
+        }
+        _staged = 0;
+        _stagedBytes = 0;
+    }
+
+    public bool Flush(TimeSpan timeout)
+    {
+        Push();
+        return RdKafka.Flush(_handle, (int)Math.Min(int.MaxValue, timeout.TotalMilliseconds)) == 0 && Failure is null;
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+            return;
+        _disposed = true;
+        _poller.Join();
+        RdKafka.TopicDestroy(_topic);
+        RdKafka.Destroy(_handle);
+        NativeMemory.Free(_batch);
+        _self.Free();
+        _room.Dispose();
+    }
+
+    private IntPtr Token(AckWindow window, int slot)
+    {
+        if (window.SinkState is not int id)
+        {
+            lock (_windowsGate)
+            {
+                id = _windows.Count;
+                _windows.Add(window);
+            }
+            window.SinkState = id;
+        }
+        return new IntPtr(((long)id << 32) | (uint)slot); // 64-bit processes: the window id in the high half
+    }
+
+    private void PollLoop()
+    {
+        while (!_disposed)
+            _ = RdKafka.Poll(_handle, 100);
+    }
+
+    private void Fail(string reason) => Interlocked.CompareExchange(ref _failure, reason, null);
+
+    private static KafkaLineSink Of(IntPtr opaque) => (KafkaLineSink)GCHandle.FromIntPtr(opaque).Target!;
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void OnDelivered(IntPtr handle, RdKafka.Message* message, IntPtr opaque)
+    {
+        var sink = Of(opaque);
+        if (message->Error != 0)
+        {
+            // The message timeout is infinite, so this is not Kafka being away: waiting will not help.
+            sink.Fail($"a line could not be delivered to {sink._topicName}: {RdKafka.ErrorName(message->Error)}");
+            return;
+        }
+        var token = (long)message->Private;
+        AckWindow window;
+        lock (sink._windowsGate)
+            window = sink._windows[(int)(token >> 32)];
+        window.Acknowledge((int)(uint)token);
+        Interlocked.Increment(ref sink._acknowledged);
+        Interlocked.Decrement(ref sink._inFlightLines);
+        Interlocked.Add(ref sink._inFlightBytes, -(long)(message->Length + message->KeyLength));
+        if (sink._room.CurrentCount == 0)
+            sink._room.Release();
+        if (Volatile.Read(ref sink._trouble) is not null && Interlocked.Exchange(ref sink._trouble, null) is not null)
+            sink._log?.Invoke("kafka: reachable again, delivering");
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void OnError(IntPtr handle, int error, byte* reason, IntPtr opaque)
+    {
+        var sink = Of(opaque);
+        // Transport errors, brokers down, timeouts: the client retries by itself; say so once.
+        var text = $"kafka unreachable ({RdKafka.Text(reason)}); holding lines and retrying";
+        if (Interlocked.Exchange(ref sink._trouble, text) is null)
+            sink._log?.Invoke(text);
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void OnLog(IntPtr handle, int level, byte* facility, byte* message)
+    {
+        const int warning = 4; // syslog levels: 0 emergency .. 4 warning .. 7 debug
+        if (level > warning)
+            return;
+        var source = RdKafka.Text(facility);
+        // Connection failures are logged on every retry; the error callback has said it once already.
+        if (source == "FAIL")
+            return;
+        var opaque = RdKafka.Opaque(handle);
+        if (opaque != IntPtr.Zero)
+            Of(opaque)._log?.Invoke($"kafka: {source}: {RdKafka.Text(message)}");
+    }
+}

@@ -1,0 +1,112 @@
+using System.Runtime.InteropServices;
+
+namespace Playstream.Shipping.Sinks;
+
+/// <summary>
+/// The few librdkafka C functions the fast line producer calls directly: the library Confluent.Kafka
+/// ships and loads. Confluent's managed Produce costs about two microseconds a record (marshalling,
+/// a GC handle and objects per record), which caps a keyed producer well below <c>kcat</c>;
+/// <c>rd_kafka_produce_batch</c> hands a thousand records over in one call, copying nothing twice.
+/// </summary>
+internal static unsafe partial class RdKafka
+{
+    private const string Library = "librdkafka";
+
+    public const int PartitionUnassigned = -1;
+    public const int MessageCopy = 0x2;        // RD_KAFKA_MSG_F_COPY: the library copies key and value
+    public const int MessagePartition = 0x8;   // RD_KAFKA_MSG_F_PARTITION: the configured partitioner picks each record's partition
+    public const int Producer = 0;
+    public const int ErrorTimedOut = -185;     // RD_KAFKA_RESP_ERR__TIMED_OUT
+
+    // The library sits where the Confluent package puts it (runtimes/RID/native/), which the
+    // default probing of a portable app does not search by this name: point it there.
+    static RdKafka() => NativeLibrary.SetDllImportResolver(typeof(RdKafka).Assembly, Resolve);
+
+    private static IntPtr Resolve(string name, System.Reflection.Assembly assembly, DllImportSearchPath? searchPath)
+    {
+        if (name != Library)
+            return IntPtr.Zero;
+        var (os, file) = OperatingSystem.IsWindows() ? ("win", "librdkafka.dll")
+            : OperatingSystem.IsMacOS() ? ("osx", "librdkafka.dylib")
+            : ("linux", "librdkafka.so");
+        var rid = $"{os}-{RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant()}";
+        foreach (var folder in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(assembly.Location) ?? "" })
+        {
+            // As Confluent does: the plain build first, then the one linked without SASL (no libsasl2 needed).
+            var native = Path.Combine(folder, "runtimes", rid, "native");
+            foreach (var candidate in new[] { Path.Combine(native, file), Path.Combine(native, "centos8-" + file), Path.Combine(folder, file) })
+            {
+                if (File.Exists(candidate) && NativeLibrary.TryLoad(candidate, out var handle))
+                    return handle;
+            }
+        }
+        return IntPtr.Zero; // the default probing, then
+    }
+
+    /// <summary><c>rd_kafka_message_t</c>; sequential layout gives C's padding on 32- and 64-bit targets.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct Message
+    {
+        public int Error;
+        public IntPtr Topic;
+        public int Partition;
+        public byte* Payload;
+        public nuint Length;
+        public byte* Key;
+        public nuint KeyLength;
+        public long Offset;
+        public IntPtr Private;
+    }
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_conf_new")]
+    public static partial IntPtr ConfNew();
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_conf_set", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int ConfSet(IntPtr conf, string name, string value, byte* error, nuint errorSize);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_conf_destroy")]
+    public static partial void ConfDestroy(IntPtr conf);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_conf_set_opaque")]
+    public static partial void ConfSetOpaque(IntPtr conf, IntPtr opaque);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_conf_set_dr_msg_cb")]
+    public static partial void ConfSetDeliveryCallback(IntPtr conf, delegate* unmanaged[Cdecl]<IntPtr, Message*, IntPtr, void> callback);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_conf_set_error_cb")]
+    public static partial void ConfSetErrorCallback(IntPtr conf, delegate* unmanaged[Cdecl]<IntPtr, int, byte*, IntPtr, void> callback);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_conf_set_log_cb")]
+    public static partial void ConfSetLogCallback(IntPtr conf, delegate* unmanaged[Cdecl]<IntPtr, int, byte*, byte*, void> callback);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_new")]
+    public static partial IntPtr New(int type, IntPtr conf, byte* error, nuint errorSize);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_opaque")]
+    public static partial IntPtr Opaque(IntPtr handle);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_topic_new", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial IntPtr TopicNew(IntPtr handle, string topic, IntPtr conf);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_topic_destroy")]
+    public static partial void TopicDestroy(IntPtr topic);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_produce_batch")]
+    public static partial int ProduceBatch(IntPtr topic, int partition, int flags, Message* messages, int count);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_poll")]
+    public static partial int Poll(IntPtr handle, int timeoutMs);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_flush")]
+    public static partial int Flush(IntPtr handle, int timeoutMs);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_destroy")]
+    public static partial void Destroy(IntPtr handle);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_err2str")]
+    public static partial byte* ErrorText(int error);
+
+    public static string Text(byte* utf8) => Marshal.PtrToStringUTF8((IntPtr)utf8) ?? "";
+
+    public static string ErrorName(int error) => $"{Text(ErrorText(error))} ({error})";
+}
