@@ -77,6 +77,10 @@ for trx in "$results"/*.trx; do
   passed=$((passed + $(get passed)))
   failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
 done
+# Stop the servers before the closing line, so that line is the last one printed.
+stop_stack
+stack_started=0
+
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
 fi
