@@ -11,6 +11,7 @@ using Playstream.Kafka.Admin;
 using Playstream.Kafka.Consuming;
 using Playstream.Kafka.Processing;
 using Playstream.Kafka.Producing;
+using Playstream.Processor.Metrics;
 using Playstream.Redis;
 using StackExchange.Redis;
 
@@ -38,6 +39,9 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
     private RedisResultsWriter _redisResults = null!;
     private CancellationToken _cancel;
     private int _flushes;
+
+    /// <summary>Where the run's figures go (<c>--metrics-port</c>); null keeps none.</summary>
+    public ProcessorMetrics? Metrics { get; init; }
 
     public async Task<ProcessorSummary> RunAsync(CancellationToken cancellationToken)
     {
@@ -76,7 +80,7 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
         using (_deadLetters = new KafkaDeadLetterSink(options.Kafka, options.DeadLetterTopic ?? TopicNames.DeadLetters(options.Topic)))
         using (_source = new KafkaLineSource(options.Kafka, options.Group, [options.Topic]))
         {
-            _processor = new KafkaPartitionProcessor(options.Analytics, lookups, _deadLetters, _plays, pool);
+            _processor = new KafkaPartitionProcessor(options.Analytics, lookups, Metrics?.Watch(_deadLetters) ?? _deadLetters, _plays, pool);
             _source.PartitionsAssigned = Assign;
             _source.PartitionsRevoked = Revoke;
             try
@@ -111,6 +115,7 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
             var batches = _source.Poll(TimeSpan.FromMilliseconds(200), cancellationToken);
             foreach (var batch in batches)
                 _processor.Process(batch);
+            Metrics?.Polled(_processor);
             dirty |= batches.Count > 0;
             var idle = options.UntilIdle && _source.IsIdle(options.IdleAfter);
             if ((dirty && sinceFlush.Elapsed >= options.FlushInterval) || (idle && (dirty || _flushes == 0)))
@@ -135,6 +140,7 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
         await Persistently.RunAsync("sending dead letters to kafka", () => Task.Run(() => _deadLetters.Flush(TimeSpan.FromSeconds(30)), cancellationToken), report, cancellationToken).ConfigureAwait(false);
 
         var owned = _processor.Partitions;
+        var checkpointStart = Stopwatch.GetTimestamp();
         foreach (var partition in owned)
         {
             var state = _processor.State(partition.Topic, partition.Partition.Value);
@@ -143,6 +149,7 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
             var checkpoint = new PartitionCheckpoint(PartitionSource.Of(partition.Topic, partition.Partition.Value), next, Snapshot(state.Analytics));
             await Persistently.RunAsync($"checkpointing {checkpoint.Source}", () => _checkpoints.SaveAsync(options.CheckpointScope, checkpoint, cancellationToken), report, cancellationToken).ConfigureAwait(false);
         }
+        var checkpointTime = Stopwatch.GetElapsedTime(checkpointStart);
 
         // Results are rewritten until the other instances' checkpoints they were built from are
         // still the latest after the write: of two instances flushing at once, the one writing
@@ -160,6 +167,7 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
         _source.Commit(_processor.OffsetsToCommit());
         _lastResults = results;
         _flushes++;
+        Metrics?.Flushed(checkpointTime);
         report($"flushed: {results.Summary.Events:N0} events, {results.Summary.DeadLetters:N0} dead letters, {owned.Count} partition(s) here, {_processor.Records:N0} records read");
     }
 
