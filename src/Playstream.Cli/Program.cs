@@ -17,6 +17,7 @@ internal static class Program
         root.Subcommands.Add(TopicCommand.Create());
         root.Subcommands.Add(ProcessCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
         return root.Parse(args).Invoke();
     }
 }
