@@ -164,7 +164,17 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
             if (await OthersUnchangedAsync(seen, owned, cancellationToken).ConfigureAwait(false))
                 break;
         }
-        _source.Commit(_processor.OffsetsToCommit());
+        try
+        {
+            _source.Commit(_processor.OffsetsToCommit());
+        }
+        catch (KafkaException e)
+        {
+            // The checkpoints just written hold these offsets and a partition resumes from its
+            // checkpoint, so a commit that fails (the broker down, or the group rebalanced while
+            // it was) loses nothing; the next flush commits again.
+            report($"committing offsets to kafka failed ({e.Error.Reason}); retrying in the next flush (the checkpoints hold them)");
+        }
         _lastResults = results;
         _flushes++;
         Metrics?.Flushed(checkpointTime);
