@@ -19,6 +19,7 @@ internal static class Program
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(DashboardCommand.Create());
         root.Subcommands.Add(ShipCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

@@ -11,6 +11,7 @@ using Playstream.Kafka.Admin;
 using Playstream.Kafka.Consuming;
 using Playstream.Kafka.Processing;
 using Playstream.Kafka.Producing;
+using Playstream.Processor.Metrics;
 using Playstream.Redis;
 using StackExchange.Redis;
 
@@ -38,6 +39,9 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
     private RedisResultsWriter _redisResults = null!;
     private CancellationToken _cancel;
     private int _flushes;
+
+    /// <summary>Where the run's figures go (<c>--metrics-port</c>); null keeps none.</summary>
+    public ProcessorMetrics? Metrics { get; init; }
 
     public async Task<ProcessorSummary> RunAsync(CancellationToken cancellationToken)
     {
@@ -76,7 +80,7 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
         using (_deadLetters = new KafkaDeadLetterSink(options.Kafka, options.DeadLetterTopic ?? TopicNames.DeadLetters(options.Topic)))
         using (_source = new KafkaLineSource(options.Kafka, options.Group, [options.Topic]))
         {
-            _processor = new KafkaPartitionProcessor(options.Analytics, lookups, _deadLetters, _plays, pool)
+            _processor = new KafkaPartitionProcessor(options.Analytics, lookups, Metrics?.Watch(_deadLetters) ?? _deadLetters, _plays, pool)
             {
                 AllowedLatenessSeconds = options.AllowedLateness is { } lateness ? (long)lateness.TotalSeconds : null,
             };
@@ -114,6 +118,7 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
             var batches = _source.Poll(TimeSpan.FromMilliseconds(200), cancellationToken);
             foreach (var batch in batches)
                 _processor.Process(batch);
+            Metrics?.Polled(_processor);
             dirty |= batches.Count > 0;
             var idle = options.UntilIdle && _source.IsIdle(options.IdleAfter);
             if ((dirty && sinceFlush.Elapsed >= options.FlushInterval) || (idle && (dirty || _flushes == 0)))
@@ -138,6 +143,7 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
         await Persistently.RunAsync("sending dead letters to kafka", () => Task.Run(() => _deadLetters.Flush(TimeSpan.FromSeconds(30)), cancellationToken), report, cancellationToken).ConfigureAwait(false);
 
         var owned = _processor.Partitions;
+        var checkpointStart = Stopwatch.GetTimestamp();
         foreach (var partition in owned)
         {
             var state = _processor.State(partition.Topic, partition.Partition.Value);
@@ -146,6 +152,7 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
             var checkpoint = new PartitionCheckpoint(PartitionSource.Of(partition.Topic, partition.Partition.Value), next, Snapshot(state.Analytics));
             await Persistently.RunAsync($"checkpointing {checkpoint.Source}", () => _checkpoints.SaveAsync(options.CheckpointScope, checkpoint, cancellationToken), report, cancellationToken).ConfigureAwait(false);
         }
+        var checkpointTime = Stopwatch.GetElapsedTime(checkpointStart);
 
         // Results are rewritten until the other instances' checkpoints they were built from are
         // still the latest after the write: of two instances flushing at once, the one writing
@@ -160,9 +167,20 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
             if (await OthersUnchangedAsync(seen, owned, cancellationToken).ConfigureAwait(false))
                 break;
         }
-        _source.Commit(_processor.OffsetsToCommit());
+        try
+        {
+            _source.Commit(_processor.OffsetsToCommit());
+        }
+        catch (KafkaException e)
+        {
+            // The checkpoints just written hold these offsets and a partition resumes from its
+            // checkpoint, so a commit that fails (the broker down, or the group rebalanced while
+            // it was) loses nothing; the next flush commits again.
+            report($"committing offsets to kafka failed ({e.Error.Reason}); retrying in the next flush (the checkpoints hold them)");
+        }
         _lastResults = results;
         _flushes++;
+        Metrics?.Flushed(checkpointTime);
         report($"flushed: {results.Summary.Events:N0} events, {results.Summary.DeadLetters:N0} dead letters, {owned.Count} partition(s) here, {_processor.Records:N0} records read");
     }
 

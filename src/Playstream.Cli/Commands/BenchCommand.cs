@@ -21,6 +21,14 @@ internal static class BenchCommand
         stack.SetAction(result => CliErrors.Run(() => StackBench.Run(result.GetValue(stackPlays), connection.Read(result))));
         command.Subcommands.Add(stack);
         command.Subcommands.Add(ShipBenchCommand.Create());
+
+        var scale = new Command("scale", "process as 1, 2 and 3 instances on one topic, with rare and frequent checkpoints, and the time to take over a killed instance's partitions");
+        var scalePlays = new Option<long>("--plays") { Description = "Plays to generate and run", DefaultValueFactory = _ => 1_000_000 };
+        var scaleConnection = new ConnectionOptions();
+        scale.Options.Add(scalePlays);
+        scaleConnection.AddTo(scale);
+        scale.SetAction(result => CliErrors.Run(() => ScaleBench.Run(result.GetValue(scalePlays), scaleConnection.Read(result))));
+        command.Subcommands.Add(scale);
         return command;
     }
 }

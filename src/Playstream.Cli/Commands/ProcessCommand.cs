@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Playstream.Cli.Settings;
 using Playstream.Processor;
+using Playstream.Processor.Metrics;
 using Spectre.Console;
 
 namespace Playstream.Cli.Commands;
@@ -17,11 +18,13 @@ internal static class ProcessCommand
         var flush = new Option<string>("--flush-interval") { Description = "How often plays, results and checkpoints are written and offsets committed", DefaultValueFactory = _ => "10s" };
         var lateness = new Option<string?>("--allowed-lateness") { Description = "For endless streams: a play this far behind its partition's latest (e.g. 1h) is a dead letter `late`; default: any lateness" };
         var deadLetters = new Option<string?>("--dead-letter-topic") { Description = "Topic for dead letters (default TOPIC-dead-letters)" };
+        var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve Prometheus /metrics and /health on this port (default: off)" };
+        var metricsHost = new Option<string>("--metrics-host") { Description = "Address for --metrics-port (0.0.0.0 for every interface)", DefaultValueFactory = _ => "127.0.0.1" };
         var connection = new ConnectionOptions();
         var analytics = new AnalyticsOptions();
 
         var command = new Command("process", "Consume plays from Kafka, enrich from Redis, compute, write to Elasticsearch and Redis");
-        foreach (var option in new Option[] { topic, group, untilIdle, noPlays, flush, lateness, deadLetters })
+        foreach (var option in new Option[] { topic, group, untilIdle, noPlays, flush, lateness, deadLetters, metricsPort, metricsHost })
             command.Options.Add(option);
         connection.AddTo(command);
         analytics.AddTo(command);
@@ -55,12 +58,50 @@ internal static class ProcessCommand
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
             using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
             Console.Error.WriteLine($"playstream process: topic {options.Topic}, group {options.Group}, kafka {options.Kafka.BootstrapServers}, redis {options.Redis.Describe()}, elasticsearch {string.Join(',', options.Elasticsearch.Urls)}");
-            var summary = new StreamProcessor(options, message => Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {message}"))
-                .RunAsync(stop.Token).GetAwaiter().GetResult();
+            Action<string> report = message => Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {message}");
+            var operations = StartOperations(options, result.GetValue(metricsPort), result.GetValue(metricsHost)!);
+            ProcessorSummary summary;
+            try
+            {
+                summary = new StreamProcessor(options, operations?.Metrics.Watch(report) ?? report) { Metrics = operations?.Metrics }
+                    .RunAsync(stop.Token).GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is not OperationCanceledException && operations is not null)
+            {
+                // /health answers 503 for a while before the process exits, so a probe or a scrape sees why it went.
+                operations.Metrics.Failed(e);
+                Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} stopped: {e.Message}; /health answers 503 for {FailedLinger.TotalSeconds:0}s (Ctrl-C ends it)");
+                stop.Token.WaitHandle.WaitOne(FailedLinger);
+                throw;
+            }
+            finally
+            {
+                operations?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
             AnsiConsole.MarkupLine($"processed {summary.Records:N0} records ({summary.Replayed:N0} replays skipped) in {summary.Elapsed.TotalSeconds:F1} s: " +
                 $"{summary.Events:N0} events, {summary.DeadLetters:N0} dead letters, {summary.PlaysIndexed:N0} plays indexed, {summary.Flushes} flushes");
             return 0;
         }));
         return command;
+    }
+
+    private static readonly TimeSpan FailedLinger = TimeSpan.FromSeconds(15);
+
+    private static Operations? StartOperations(StreamProcessorOptions options, int? port, string host)
+    {
+        if (port is null)
+            return null;
+        if (port is < 1 or > 65535)
+            throw new Core.Engine.SettingsException($"--metrics-port: {port} is not a port (1-65535)");
+        try
+        {
+            var operations = Operations.Start(options, host, port.Value);
+            Console.Error.WriteLine($"metrics on {operations.Url}metrics, health on {operations.Url}health");
+            return operations;
+        }
+        catch (System.Net.HttpListenerException e)
+        {
+            throw new Core.Engine.SettingsException($"--metrics-port: cannot listen on {host}:{port} ({e.Message})");
+        }
     }
 }

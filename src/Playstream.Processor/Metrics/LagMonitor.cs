@@ -1,0 +1,78 @@
+using Confluent.Kafka;
+using Playstream.Kafka.Configuration;
+
+namespace Playstream.Processor.Metrics;
+
+/// <summary>
+/// Every few seconds, asks each held partition's leader for its high watermark and sets the
+/// lag (high watermark - position) in the metrics. Off the consumer thread, with a consumer of
+/// its own, so a slow or absent broker never holds up processing; a failed query keeps the
+/// last figures. A partition with no record read yet is at the group's committed offset, or
+/// at the start of the partition when the group has none.
+/// </summary>
+public sealed class LagMonitor : IAsyncDisposable
+{
+    private static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(3);
+    private readonly ProcessorMetrics _metrics;
+    private readonly KafkaOffsets _offsets;
+    private readonly TimeSpan _every;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+
+    public LagMonitor(ProcessorMetrics metrics, KafkaOptions kafka, string group, TimeSpan every)
+    {
+        _metrics = metrics;
+        _offsets = new KafkaOffsets(kafka, group);
+        _every = every;
+        _loop = Task.Run(LoopAsync);
+    }
+
+    private async Task LoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            try
+            {
+                Update();
+            }
+            catch (KafkaException)
+            {
+                // A broker that does not answer: the figures stay as they were until it does.
+            }
+            try
+            {
+                await Task.Delay(_every, _stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private void Update()
+    {
+        foreach (var (partition, position) in _metrics.Positions())
+        {
+            if (_stop.IsCancellationRequested)
+                return;
+            var watermarks = _offsets.Watermarks(partition, QueryTimeout);
+            var at = position ?? StartOf(partition, watermarks.Low.Value);
+            _metrics.SetLag(partition, at, watermarks.High.Value);
+        }
+    }
+
+    private long StartOf(TopicPartition partition, long low)
+    {
+        var committed = _offsets.Committed([partition], QueryTimeout);
+        return committed.Count > 0 && committed[0].Offset.Value >= 0 ? committed[0].Offset.Value : low;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _loop.ConfigureAwait(false);
+        _offsets.Dispose();
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using Confluent.Kafka;
+using Playstream.Core.Events;
+using Playstream.Core.Pipeline;
+using Playstream.Kafka.Processing;
+using Prometheus;
+
+namespace Playstream.Processor.Metrics;
+
+/// <summary>
+/// The Prometheus metrics of one <c>process</c> instance, in a registry of its own (labelled
+/// with its group and topic), and the state <c>/health</c> reports. The processor feeds it
+/// from its consumer thread through a few calls (<see cref="Polled"/>, <see cref="Flushed"/>);
+/// scrapes read it from the HTTP thread, so what both touch is either a metric (thread-safe)
+/// or guarded by a lock.
+/// </summary>
+public sealed class ProcessorMetrics
+{
+    private static readonly TimeSpan PositionsEvery = TimeSpan.FromMilliseconds(500);
+
+    private readonly Counter _records;
+    private readonly Counter _events;
+    private readonly Counter _deadLetters;
+    private readonly Counter _latePlays;
+    private readonly Counter _flushes;
+    private readonly Counter _sinkRetries;
+    private readonly Counter _sinkFailures;
+    private readonly Counter _kafkaErrors;
+    private readonly Gauge _partitionsAssigned;
+    private readonly Gauge _lastFlush;
+    private readonly Gauge _checkpointAge;
+    private readonly Histogram _checkpointDuration;
+    private readonly Gauge _position;
+    private readonly Gauge _highWatermark;
+    private readonly Gauge _lag;
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<TopicPartition, long?> _positions = [];
+    private readonly Stopwatch _sincePositions = new();
+    private long _deadLetterCount;
+    private long _recordsSeen;
+    private long _eventsSeen;
+    private int _partitions;
+    private bool _assignedOnce;
+    private DateTimeOffset? _lastFlushAt;
+    private long _lastCheckpointTicks;
+    private string? _failure;
+
+    public ProcessorMetrics(string group, string topic)
+    {
+        Registry = Prometheus.Metrics.NewCustomRegistry();
+        Registry.SetStaticLabels(new Dictionary<string, string>(StringComparer.Ordinal) { ["group"] = group, ["topic"] = topic });
+        var f = Prometheus.Metrics.WithCustomRegistry(Registry);
+        _records = f.CreateCounter("playstream_records_total", "Kafka records read (replays after a rebalance included)");
+        _events = f.CreateCounter("playstream_events_total", "Plays counted (records that parsed, not replays)");
+        _deadLetters = f.CreateCounter("playstream_dead_letters_total", "Lines that could not become a play, by reason", "reason");
+        _latePlays = f.CreateCounter("playstream_late_plays_total", "Plays later than the allowed lateness (dead letters of reason late)");
+        _flushes = f.CreateCounter("playstream_flushes_total", "Flushes done: plays, dead letters, checkpoints, results written and offsets committed");
+        _sinkRetries = f.CreateCounter("playstream_sink_retries_total", "Writes or reads that failed and are retried, by server", "sink");
+        _sinkFailures = f.CreateCounter("playstream_sink_failures_total", "Failures no retry mends (the instance stops), by server", "sink");
+        _kafkaErrors = f.CreateCounter("playstream_kafka_client_errors_total", "Errors the Kafka client reported (a broker down, a refused request)");
+        _partitionsAssigned = f.CreateGauge("playstream_partitions_assigned", "Partitions this instance holds");
+        var suppressed = new GaugeConfiguration { SuppressInitialValue = true };
+        _lastFlush = f.CreateGauge("playstream_last_flush_timestamp_seconds", "Unix time of the last flush", suppressed);
+        _checkpointAge = f.CreateGauge("playstream_checkpoint_age_seconds", "Seconds since the checkpoints were last written", suppressed);
+        _checkpointDuration = f.CreateHistogram("playstream_checkpoint_duration_seconds", "Time to write every held partition's checkpoint to Redis",
+            new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.001, 2, 16) });
+        _position = f.CreateGauge("playstream_partition_position", "Offset of the next record to read, per partition", "partition");
+        _highWatermark = f.CreateGauge("playstream_partition_high_watermark", "Offset after the last record in the partition", "partition");
+        _lag = f.CreateGauge("playstream_partition_lag", "Records in the partition not read yet (high watermark - position)", "partition");
+        Registry.AddBeforeCollectCallback(() =>
+        {
+            var ticks = Interlocked.Read(ref _lastCheckpointTicks);
+            if (ticks != 0)
+                _checkpointAge.Set(Stopwatch.GetElapsedTime(ticks).TotalSeconds);
+        });
+    }
+
+    public CollectorRegistry Registry { get; }
+
+    /// <summary>The dead-letter sink to hand the processor: it counts each letter by reason, then passes it on.</summary>
+    public IDeadLetterSink Watch(IDeadLetterSink sink) => new DeadLetterCounter(sink, this);
+
+    /// <summary>The report callback to hand the processor: it counts retries by server, then passes each line on.</summary>
+    public Action<string> Watch(Action<string> report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return line =>
+        {
+            if (SinkOfReport.IsKafkaClientError(line))
+                _kafkaErrors.Inc();
+            else if (SinkOfReport.IsRetry(line))
+                _sinkRetries.WithLabels(SinkOfReport.Of(line)).Inc();
+            report(line);
+        };
+    }
+
+    internal void CountDeadLetter(DeadLetterReason reason)
+    {
+        Interlocked.Increment(ref _deadLetterCount);
+        _deadLetters.WithLabels(reason.Name()).Inc();
+        if (reason == DeadLetterReason.Late)
+            _latePlays.Inc();
+    }
+
+    /// <summary>
+    /// After each poll, on the consumer thread: records and events since the last call, and
+    /// (at most twice a second) the held partitions and their positions for the lag.
+    /// Events are the records that were neither replays, blank nor dead letters.
+    /// </summary>
+    public void Polled(KafkaPartitionProcessor processor)
+    {
+        ArgumentNullException.ThrowIfNull(processor);
+        var records = processor.Records;
+        if (records > _recordsSeen)
+        {
+            _records.Inc(records - _recordsSeen);
+            _recordsSeen = records;
+        }
+        var events = records - processor.ReplayedRecords - processor.BlankRecords - Interlocked.Read(ref _deadLetterCount);
+        if (events > _eventsSeen)
+        {
+            _events.Inc(events - _eventsSeen);
+            _eventsSeen = events;
+        }
+        if (_sincePositions.IsRunning && _sincePositions.Elapsed < PositionsEvery)
+            return;
+        _sincePositions.Restart();
+        var held = processor.Partitions;
+        lock (_lock)
+        {
+            foreach (var gone in _positions.Keys.Where(p => !held.Contains(p)).ToList())
+            {
+                _positions.Remove(gone);
+                Forget(gone);
+            }
+            foreach (var partition in held)
+                _positions[partition] = processor.NextOffset(partition.Topic, partition.Partition.Value);
+            _partitions = held.Count;
+            _assignedOnce |= held.Count > 0;
+        }
+        _partitionsAssigned.Set(held.Count);
+    }
+
+    /// <summary>After a flush: when it ended and how long the checkpoints took.</summary>
+    public void Flushed(TimeSpan checkpointDuration)
+    {
+        var now = DateTimeOffset.UtcNow;
+        _flushes.Inc();
+        _lastFlush.Set(now.ToUnixTimeMilliseconds() / 1000.0);
+        _checkpointDuration.Observe(checkpointDuration.TotalSeconds);
+        Interlocked.Exchange(ref _lastCheckpointTicks, Stopwatch.GetTimestamp());
+        lock (_lock)
+            _lastFlushAt = now;
+    }
+
+    /// <summary>The run stopped on an error no retry mends: <c>/health</c> turns 503 until the process exits.</summary>
+    public void Failed(Exception failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        _sinkFailures.WithLabels(SinkOfReport.Of(failure)).Inc();
+        lock (_lock)
+            _failure = $"{SinkOfReport.Of(failure)}: {failure.Message}";
+    }
+
+    public HealthReport Health()
+    {
+        lock (_lock)
+        {
+            if (_failure is not null)
+                return new HealthReport(HealthReport.Failed, _partitions, _lastFlushAt, _failure);
+            return new HealthReport(_partitions > 0 ? HealthReport.Assigned : HealthReport.Waiting, _partitions, _lastFlushAt);
+        }
+    }
+
+    /// <summary>The held partitions and the next offset of each (null before its first record).</summary>
+    internal IReadOnlyList<(TopicPartition Partition, long? Position)> Positions()
+    {
+        lock (_lock)
+            return _positions.Select(p => (p.Key, p.Value)).ToList();
+    }
+
+    /// <summary>Sets a partition's lag figures, unless it was given away meanwhile.</summary>
+    internal void SetLag(TopicPartition partition, long position, long highWatermark)
+    {
+        lock (_lock)
+        {
+            if (!_positions.ContainsKey(partition))
+                return;
+            var label = partition.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _position.WithLabels(label).Set(position);
+            _highWatermark.WithLabels(label).Set(highWatermark);
+            _lag.WithLabels(label).Set(Math.Max(0, highWatermark - position));
+        }
+    }
+
+    private void Forget(TopicPartition partition)
+    {
+        var label = partition.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _position.RemoveLabelled(label);
+        _highWatermark.RemoveLabelled(label);
+        _lag.RemoveLabelled(label);
+    }
+}
