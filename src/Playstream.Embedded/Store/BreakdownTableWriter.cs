@@ -15,28 +15,12 @@ internal static class BreakdownTableWriter
             clear.CommandText = "DELETE FROM pane_plays; DELETE FROM zip_plays;";
             clear.ExecuteNonQuery();
         }
-        using (var command = connection.CreateCommand())
-        {
-            command.Transaction = tx;
-            command.CommandText = "INSERT INTO pane_plays VALUES ($s, $e, $d, $k, $p)";
-            var p = LookupTableWriter.AddParameters(command, "$s", "$e", "$d", "$k", "$p");
+        using (var panes = new RawStatement(connection.Handle!, "INSERT INTO pane_plays VALUES (?, ?, ?, ?, ?)"))
             foreach (var row in breakdowns.Panes)
-            {
-                p[0].Value = row.PaneStart; p[1].Value = row.PaneEnd; p[2].Value = row.Dimension; p[3].Value = row.Key; p[4].Value = row.Plays;
-                command.ExecuteNonQuery();
-            }
-        }
-        using (var command = connection.CreateCommand())
-        {
-            command.Transaction = tx;
-            command.CommandText = "INSERT INTO zip_plays VALUES ($z, $p)";
-            var p = LookupTableWriter.AddParameters(command, "$z", "$p");
+                panes.Set(0, row.PaneStart).Set(1, row.PaneEnd).Set(2, row.Dimension).Set(3, row.Key).Set(4, row.Plays).Step();
+        using (var zips = new RawStatement(connection.Handle!, "INSERT INTO zip_plays VALUES (?, ?)"))
             foreach (var row in breakdowns.Zips)
-            {
-                p[0].Value = row.Zip; p[1].Value = row.Plays;
-                command.ExecuteNonQuery();
-            }
-        }
+                zips.Set(0, row.Zip).Set(1, row.Plays).Step();
         tx.Commit();
     }
 }

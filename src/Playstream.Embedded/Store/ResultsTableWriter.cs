@@ -13,35 +13,32 @@ internal static class ResultsTableWriter
             Run(connection, tx, $"DELETE FROM {table}");
 
         Insert(connection, tx, "INSERT INTO activity VALUES ($a,$b,$c,$d,$e)", results.Activity,
-            (p, w) => { p[0].Value = w.WindowStart; p[1].Value = w.WindowEnd; p[2].Value = w.Plays; p[3].Value = w.Listeners; p[4].Value = w.MobilePlays; });
+            (p, w) => p.Set(0, w.WindowStart).Set(1, w.WindowEnd).Set(2, w.Plays).Set(3, w.Listeners).Set(4, w.MobilePlays));
 
         var ranked = results.TopTracks.SelectMany(w => w.Tracks.Select((t, i) => (w, t, rank: i + 1)));
         Insert(connection, tx, "INSERT INTO top_tracks VALUES ($a,$b,$c,$d,$e,$f)", ranked,
-            (p, r) => { p[0].Value = r.w.WindowStart; p[1].Value = r.w.WindowEnd; p[2].Value = r.w.Gender; p[3].Value = r.rank; p[4].Value = r.t.TrackId; p[5].Value = r.t.Plays; });
+            (p, r) => p.Set(0, r.w.WindowStart).Set(1, r.w.WindowEnd).Set(2, r.w.Gender).Set(3, r.rank).Set(4, r.t.TrackId).Set(5, r.t.Plays));
 
         Insert(connection, tx, "INSERT INTO profiles VALUES ($a,$b,$c,$d,$e,$f,$g,$h)", results.Profiles,
-            (p, c) =>
-            {
-                p[0].Value = c.CustomerId; p[1].Value = c.Plays; p[2].Value = c.Morning; p[3].Value = c.Afternoon;
-                p[4].Value = c.Evening; p[5].Value = c.Night; p[6].Value = c.MobilePlays; p[7].Value = c.UniqueTracks;
-            });
+            (p, c) => p.Set(0, c.CustomerId).Set(1, c.Plays).Set(2, c.Morning).Set(3, c.Afternoon)
+                .Set(4, c.Evening).Set(5, c.Night).Set(6, c.MobilePlays).Set(7, c.UniqueTracks));
 
         var s = results.ProfileSummary;
         Insert(connection, tx, "INSERT INTO profile_summary VALUES ($a,$b,$c,$d,$e,$f,$g)", [s],
-            (p, x) => { p[0].Value = x.Customers; p[1].Value = x.Morning; p[2].Value = x.Afternoon; p[3].Value = x.Evening; p[4].Value = x.Night; p[5].Value = x.Mobile; p[6].Value = x.Unique; });
+            (p, x) => p.Set(0, x.Customers).Set(1, x.Morning).Set(2, x.Afternoon).Set(3, x.Evening).Set(4, x.Night).Set(5, x.Mobile).Set(6, x.Unique));
 
         var uniques = results.UniqueTracks.SelectMany(u => u.TrackIds.Select(id => (u.Scope, id)));
         Insert(connection, tx, "INSERT INTO unique_tracks VALUES ($a,$b)", uniques,
-            (p, u) => { p[0].Value = u.Scope; p[1].Value = u.id; });
+            (p, u) => p.Set(0, u.Scope).Set(1, u.id));
 
         Insert(connection, tx, "INSERT INTO interests VALUES ($a,$b,$c)", results.Interests,
-            (p, i) => { p[0].Value = i.CustomerId; p[1].Value = i.TrackId; p[2].Value = i.DetectedAt; });
+            (p, i) => p.Set(0, i.CustomerId).Set(1, i.TrackId).Set(2, i.DetectedAt));
 
         var sum = results.Summary;
         Insert(connection, tx, "INSERT INTO summary VALUES ($a,$b,$c,$d)", [sum],
-            (p, x) => { p[0].Value = x.Events; p[1].Value = x.DeadLetters; p[2].Value = x.UnknownCustomers; p[3].Value = x.UnknownTracks; });
+            (p, x) => p.Set(0, x.Events).Set(1, x.DeadLetters).Set(2, x.UnknownCustomers).Set(3, x.UnknownTracks));
         Insert(connection, tx, "INSERT INTO dead_letter_counts VALUES ($a,$b)", sum.DeadLettersByReason,
-            (p, kv) => { p[0].Value = kv.Key; p[1].Value = kv.Value; });
+            (p, kv) => p.Set(0, kv.Key).Set(1, kv.Value));
         tx.Commit();
     }
 
@@ -53,17 +50,15 @@ internal static class ResultsTableWriter
         command.ExecuteNonQuery();
     }
 
-    private static void Insert<T>(SqliteConnection connection, SqliteTransaction tx, string sql, IEnumerable<T> rows, Action<SqliteParameter[], T> bind)
+    private static void Insert<T>(SqliteConnection connection, SqliteTransaction tx, string sql, IEnumerable<T> rows, Action<RawStatement, T> bind)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        var names = sql[(sql.IndexOf("VALUES", StringComparison.Ordinal) + 6)..].Trim(' ', '(', ')').Split(',');
-        var parameters = LookupTableWriter.AddParameters(command, names);
+        _ = tx; // the rows go into the open transaction of the same connection
+        // Named parameters are numbered in order of appearance, so $a is 1, $b is 2, ...
+        using var statement = new RawStatement(connection.Handle!, sql);
         foreach (var row in rows)
         {
-            bind(parameters, row);
-            command.ExecuteNonQuery();
+            bind(statement, row);
+            statement.Step();
         }
     }
 }
