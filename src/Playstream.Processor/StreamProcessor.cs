@@ -39,6 +39,10 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
     private RedisResultsWriter _redisResults = null!;
     private CancellationToken _cancel;
     private int _flushes;
+    // Offsets the group has not committed yet though the checkpoints hold them: after a failed
+    // commit, or partitions restored from checkpoints ahead of the group's offsets (the last
+    // owner's commit failed). A flush commits them even when nothing new was read.
+    private bool _commitDue;
 
     /// <summary>Where the run's figures go (<c>--metrics-port</c>); null keeps none.</summary>
     public ProcessorMetrics? Metrics { get; init; }
@@ -121,7 +125,7 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
             Metrics?.Polled(_processor);
             dirty |= batches.Count > 0;
             var idle = options.UntilIdle && _source.IsIdle(options.IdleAfter);
-            if ((dirty && sinceFlush.Elapsed >= options.FlushInterval) || (idle && (dirty || _flushes == 0)))
+            if (((dirty || _commitDue) && sinceFlush.Elapsed >= options.FlushInterval) || (idle && (dirty || _flushes == 0)))
             {
                 await FlushAsync(cancellationToken).ConfigureAwait(false);
                 sinceFlush.Restart();
@@ -170,12 +174,14 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
         try
         {
             _source.Commit(_processor.OffsetsToCommit());
+            _commitDue = false;
         }
         catch (KafkaException e)
         {
             // The checkpoints just written hold these offsets and a partition resumes from its
             // checkpoint, so a commit that fails (the broker down, or the group rebalanced while
             // it was) loses nothing; the next flush commits again.
+            _commitDue = true;
             report($"committing offsets to kafka failed ({e.Error.Reason}); retrying in the next flush (the checkpoints hold them)");
         }
         _lastResults = results;
@@ -229,6 +235,7 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
             _processor.Assign(partition.Topic, partition.Partition.Value,
                 new PartitionState(partition.Topic, partition.Partition.Value, Restore(checkpoint.Snapshot), checkpoint.NextOffset));
             starts.Add(new TopicPartitionOffset(partition, new Offset(checkpoint.NextOffset)));
+            _commitDue = true;
             report($"{source}: restored from its checkpoint, resuming at offset {checkpoint.NextOffset:N0}");
         }
         return starts;

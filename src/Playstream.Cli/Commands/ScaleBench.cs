@@ -99,6 +99,8 @@ internal static class ScaleBench
                 double? read = null;
                 while (children.Any(c => !c.Process.HasExited))
                 {
+                    if (watch.Elapsed > TimeSpan.FromMinutes(10))
+                        throw new InvalidOperationException($"{instances} instance(s) did not finish within 10 minutes: {string.Join(" | ", children.Select(c => c.LastError))}");
                     if (read is null && children.Sum(c => c.Scrape(http, "playstream_records_total") ?? 0) >= plays)
                         read = watch.Elapsed.TotalSeconds;
                     Thread.Sleep(Poll);
@@ -123,7 +125,7 @@ internal static class ScaleBench
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
             var deadline = Stopwatch.StartNew();
             while (!(first.Scrape(http, "playstream_partitions_assigned") is > 0 && second.Scrape(http, "playstream_partitions_assigned") is > 0
-                     && first.Scrape(http, "playstream_records_total") > 0 && second.Scrape(http, "playstream_records_total") > 0))
+                     && first.Partitions(http).Count + second.Partitions(http).Count == 3))
             {
                 if (deadline.Elapsed > TimeSpan.FromMinutes(2) || first.Process.HasExited || second.Process.HasExited)
                     throw new InvalidOperationException($"the two instances never both read: {first.LastError} {second.LastError}");
@@ -131,18 +133,19 @@ internal static class ScaleBench
             }
             var (doomed, survivor) = first.Scrape(http, "playstream_partitions_assigned") >= 2 ? (first, second) : (second, first);
             var partitions = doomed.Partitions(http);
-            var recordsBefore = survivor.Scrape(http, "playstream_records_total") ?? 0;
-            var positionsBefore = partitions.ToDictionary(p => p, p => survivor.Position(http, p));
             doomed.Process.Kill(entireProcessTree: true);
             var killed = Stopwatch.StartNew();
             double? assigned = null;
+            Dictionary<int, double>? restored = null;
             while (killed.Elapsed < TimeSpan.FromMinutes(2))
             {
                 if (assigned is null && survivor.Scrape(http, "playstream_partitions_assigned") == 3)
                     assigned = killed.Elapsed.TotalSeconds;
-                if (assigned is not null && partitions.Any(p => survivor.Position(http, p) is { } at && at > (positionsBefore[p] ?? -1))
-                    && survivor.Scrape(http, "playstream_records_total") > recordsBefore)
-                    return new TakeoverRun(partitions, assigned.Value, killed.Elapsed.TotalSeconds);
+                // Where the survivor resumed each taken partition (its checkpoint), then the first record past it.
+                if (assigned is not null && restored is null && partitions.All(p => survivor.Position(http, p) is not null))
+                    restored = partitions.ToDictionary(p => p, p => survivor.Position(http, p)!.Value);
+                if (restored is not null && partitions.Any(p => survivor.Position(http, p) > restored[p]))
+                    return new TakeoverRun(partitions, assigned!.Value, killed.Elapsed.TotalSeconds);
                 Thread.Sleep(Poll);
             }
             throw new InvalidOperationException($"the survivor never took the partitions over: {survivor.LastError}");

@@ -12,10 +12,12 @@ public sealed class KafkaOffsets : IDisposable
 {
     private readonly IConsumer<Ignore, Ignore> _consumer;
 
-    public KafkaOffsets(KafkaOptions options, string group)
+    /// <param name="group">The group whose committed offsets <see cref="Committed"/> reads; null for watermarks only.</param>
+    public KafkaOffsets(KafkaOptions options, string? group)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var config = options.ToConsumerConfig(group);
+        // The client insists on a group id; without a group to read, one of its own that it never joins.
+        var config = options.ToConsumerConfig(group ?? $"playstream-offsets-{Guid.NewGuid():N}");
         _consumer = new ConsumerBuilder<Ignore, Ignore>(config)
             // Its own errors (a broker down) surface as exceptions from the calls; the log would only repeat them.
             .SetLogHandler((_, _) => { })
@@ -33,9 +35,5 @@ public sealed class KafkaOffsets : IDisposable
     public IReadOnlyList<TopicPartitionOffset> Committed(IEnumerable<TopicPartition> partitions, TimeSpan timeout) =>
         _consumer.Committed(partitions, timeout);
 
-    public void Dispose()
-    {
-        _consumer.Close();
-        _consumer.Dispose();
-    }
+    public void Dispose() => _consumer.Dispose();
 }

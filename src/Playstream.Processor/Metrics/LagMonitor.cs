@@ -6,9 +6,9 @@ namespace Playstream.Processor.Metrics;
 /// <summary>
 /// Every few seconds, asks each held partition's leader for its high watermark and sets the
 /// lag (high watermark - position) in the metrics. Off the consumer thread, with a consumer of
-/// its own, so a slow or absent broker never holds up processing; a failed query keeps the
-/// last figures. A partition with no record read yet is at the group's committed offset, or
-/// at the start of the partition when the group has none.
+/// its own (outside the group), so a slow or absent broker never holds up processing; a failed
+/// query keeps the last figures. A partition with no record read yet has no lag figure until
+/// its first record (its position is not known before).
 /// </summary>
 public sealed class LagMonitor : IAsyncDisposable
 {
@@ -19,10 +19,10 @@ public sealed class LagMonitor : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    public LagMonitor(ProcessorMetrics metrics, KafkaOptions kafka, string group, TimeSpan every)
+    public LagMonitor(ProcessorMetrics metrics, KafkaOptions kafka, TimeSpan every)
     {
         _metrics = metrics;
-        _offsets = new KafkaOffsets(kafka, group);
+        _offsets = new KafkaOffsets(kafka, group: null);
         _every = every;
         _loop = Task.Run(LoopAsync);
     }
@@ -56,17 +56,13 @@ public sealed class LagMonitor : IAsyncDisposable
         {
             if (_stop.IsCancellationRequested)
                 return;
+            if (position is not { } at)
+                continue;
             var watermarks = _offsets.Watermarks(partition, QueryTimeout);
-            var at = position ?? StartOf(partition, watermarks.Low.Value);
             _metrics.SetLag(partition, at, watermarks.High.Value);
         }
     }
 
-    private long StartOf(TopicPartition partition, long low)
-    {
-        var committed = _offsets.Committed([partition], QueryTimeout);
-        return committed.Count > 0 && committed[0].Offset.Value >= 0 ? committed[0].Offset.Value : low;
-    }
 
     public async ValueTask DisposeAsync()
     {

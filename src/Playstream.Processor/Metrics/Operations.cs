@@ -28,7 +28,7 @@ public sealed class Operations : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var metrics = new ProcessorMetrics(options.Group, options.Topic);
         var server = new OperationsServer(metrics, host, port);
-        var lag = new LagMonitor(metrics, CopyOf(options.Kafka), options.Group, lagEvery ?? TimeSpan.FromSeconds(5));
+        var lag = new LagMonitor(metrics, CopyOf(options.Kafka), lagEvery ?? TimeSpan.FromSeconds(5));
         return new Operations(metrics, lag, server);
     }
 

@@ -135,7 +135,12 @@ public sealed class ProcessorMetrics
                 Forget(gone);
             }
             foreach (var partition in held)
-                _positions[partition] = processor.NextOffset(partition.Topic, partition.Partition.Value);
+            {
+                var position = processor.NextOffset(partition.Topic, partition.Partition.Value);
+                _positions[partition] = position;
+                if (position is { } at)
+                    _position.WithLabels(Label(partition)).Set(at);
+            }
             _partitions = held.Count;
             _assignedOnce |= held.Count > 0;
         }
@@ -187,16 +192,17 @@ public sealed class ProcessorMetrics
         {
             if (!_positions.ContainsKey(partition))
                 return;
-            var label = partition.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            _position.WithLabels(label).Set(position);
+            var label = Label(partition);
             _highWatermark.WithLabels(label).Set(highWatermark);
             _lag.WithLabels(label).Set(Math.Max(0, highWatermark - position));
         }
     }
 
+    private static string Label(TopicPartition partition) => partition.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private void Forget(TopicPartition partition)
     {
-        var label = partition.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var label = Label(partition);
         _position.RemoveLabelled(label);
         _highWatermark.RemoveLabelled(label);
         _lag.RemoveLabelled(label);
