@@ -44,12 +44,15 @@ internal static class DashboardCommand
         return command;
     }
 
-    /// <summary>Serves until Ctrl-C, printing the URL first.</summary>
+    /// <summary>Serves until Ctrl-C or SIGTERM, printing the URL first.</summary>
     public static int Serve(IDashboardSource source, DashboardOptions options, string describe)
     {
         using var stop = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop.Cancel(); };
         Console.CancelKeyPress += onCancel;
+        // A service manager, a script's `timeout` or `kill` sends SIGTERM: stop serving just the same.
+        using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
         try
         {
             var server = DashboardServer.StartAsync(source, options).GetAwaiter().GetResult();
