@@ -221,11 +221,7 @@ public sealed class StoreWriter : IPlaySink, IDeadLetterSink
         Interlocked.Add(ref _deadLettersWritten, letters.Count);
     }
 
-    private static void Check(sqlite3 db, int rc)
-    {
-        if (rc != raw.SQLITE_OK && rc != raw.SQLITE_DONE && rc != raw.SQLITE_ROW)
-            throw new IOException($"sqlite error {rc}: {raw.sqlite3_errmsg(db).utf8_to_string()}");
-    }
+    private static void Check(sqlite3 db, int rc) => RawStatement.Check(db, rc);
 
     public async ValueTask DisposeAsync()
     {
