@@ -8,6 +8,7 @@ using Playstream.Core.Operators.Profiles;
 using Playstream.Core.Operators.TopTracks;
 using Playstream.Core.Operators.UniqueTracks;
 using Playstream.Core.Results;
+using Playstream.Core.Windows;
 
 namespace Playstream.Core.Engine;
 
@@ -84,6 +85,37 @@ public sealed class PartitionAnalytics
     /// <summary>The latest event time added (Unix seconds), or null before the first play; an endless stream's watermark follows it.</summary>
     public long? MaxEventTime => _counters.MaxEventTime;
 
+    /// <summary>
+    /// Null, or the time up to which results are final and their detail was evicted
+    /// (<see cref="EvictBefore"/>): windows ending at or before it are no longer computed.
+    /// </summary>
+    public long? Horizon { get; private set; }
+
+    /// <summary>
+    /// For an endless stream: every play still to come, in this partition and in every other whose
+    /// results merge with it, is at or after <paramref name="horizon"/>, and the results of windows
+    /// ending by then have been written (they are final). Drops what only those windows need:
+    /// the panes of activity, top tracks and breakdowns, and the interests' play times older than
+    /// the interest window before the horizon. Counters, profiles, unique tracks, zips and the
+    /// (customer, track) pairs stay: they are bounded by customers and tracks, not by time.
+    /// Afterwards windows ending by the horizon are left out of the results, and interests
+    /// detected before it may be missing or later than their true time: a sink keeps the
+    /// earliest it was given.
+    /// </summary>
+    public void EvictBefore(long horizon)
+    {
+        if (Horizon is { } current && horizon <= current)
+            return;
+        Horizon = horizon;
+        _activity = _activity.Retaining(horizon);
+        _topTracks = _topTracks.Retaining(horizon);
+        _breakdowns = _breakdowns.Retaining(horizon);
+        _interests.DropTimesBefore(horizon);
+    }
+
+    /// <summary>What the state holds that grows with event time: what eviction bounds.</summary>
+    public StateFootprint Footprint => new(_activity.Panes, _topTracks.Panes, _breakdowns.Panes, _interests.Pairs, _interests.StoredTimes);
+
     /// <summary>Adds the other partition's state into this one; the other is left as it was.</summary>
     public void Merge(PartitionAnalytics other)
     {
@@ -101,6 +133,9 @@ public sealed class PartitionAnalytics
             () => _interests.Merge(other._interests),
             () => _breakdowns.Merge(other._breakdowns));
         _counters.Merge(other._counters);
+        // A merge is only as complete as its most evicted part.
+        if (other.Horizon is { } horizon && (Horizon is not { } mine || horizon > mine))
+            Horizon = horizon;
     }
 
     /// <summary>Writes the whole state: a versioned header with the settings, then each operator in turn.</summary>
@@ -110,6 +145,8 @@ public sealed class PartitionAnalytics
         using var writer = new BinaryWriter(output, Encoding.UTF8, leaveOpen: true);
         SnapshotHeader.Write(writer, Settings);
         _counters.Write(writer);
+        writer.Write(Horizon.HasValue);
+        writer.Write(Horizon ?? 0);
         _activity.Write(writer);
         _topTracks.Write(writer);
         _profiles.Write(writer);
@@ -128,8 +165,14 @@ public sealed class PartitionAnalytics
         using var reader = new BinaryReader(input, Encoding.UTF8, leaveOpen: true);
         try
         {
-            SnapshotHeader.Read(reader, settings);
+            var version = SnapshotHeader.Read(reader, settings);
             analytics._counters = RunCounters.Read(reader);
+            if (version >= 2)
+            {
+                var evicted = reader.ReadBoolean();
+                var horizon = reader.ReadInt64();
+                analytics.Horizon = evicted ? horizon : null;
+            }
             analytics._activity = ActivityOperator.Read(reader, settings);
             analytics._topTracks = TopTracksOperator.Read(reader, settings);
             analytics._profiles = ProfilesOperator.Read(reader);
@@ -155,7 +198,15 @@ public sealed class PartitionAnalytics
     }
 
     /// <summary>The dashboard's breakdowns (not part of the results contract or the export).</summary>
-    public BreakdownResults ComputeBreakdowns() => _breakdowns.Compute();
+    public BreakdownResults ComputeBreakdowns()
+    {
+        var breakdowns = _breakdowns.Compute();
+        if (Horizon is null)
+            return breakdowns;
+        // Panes kept after an eviction are whole; those before the horizon's first needed pane may be partial.
+        var firstStart = PaneRetention.FirstNeeded(Horizon.Value, Settings.ActivityWindowSeconds, Settings.ActivitySlideSeconds) * Settings.ActivitySlideSeconds;
+        return breakdowns with { Panes = breakdowns.Panes.Where(p => p.PaneStart >= firstStart).ToList() };
+    }
 
     /// <summary>All results, each list ordered by its key.</summary>
     /// <remarks>
@@ -175,6 +226,11 @@ public sealed class PartitionAnalytics
             () => profiles = _profiles.ComputeProfiles(_interests.DistinctTracksByCustomer()),
             () => uniqueTracks = _uniqueTracks.ComputeScopes(),
             () => interests = _interests.ComputeInterests());
+        if (Horizon is { } horizon)
+        {
+            activity!.RemoveAll(w => !PaneRetention.IsComplete(w.WindowEnd, horizon));
+            topTracks!.RemoveAll(w => !PaneRetention.IsComplete(w.WindowEnd, horizon));
+        }
         return new AnalyticsResults(
             activity!,
             topTracks!,

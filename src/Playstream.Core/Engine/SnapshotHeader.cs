@@ -8,7 +8,8 @@ namespace Playstream.Core.Engine;
 internal static class SnapshotHeader
 {
     private const uint Magic = 0x4E415350; // "PSAN" little-endian: Playstream analytics
-    public const int Version = 1;
+    // 2 added the eviction horizon after the counters; version 1 snapshots still read (no horizon).
+    public const int Version = 2;
 
     public static void Write(BinaryWriter writer, AnalyticsSettings settings)
     {
@@ -18,12 +19,13 @@ internal static class SnapshotHeader
             writer.Write(value);
     }
 
-    public static void Read(BinaryReader reader, AnalyticsSettings settings)
+    /// <summary>Checks the header against the settings; returns the snapshot's format version.</summary>
+    public static int Read(BinaryReader reader, AnalyticsSettings settings)
     {
         if (reader.ReadUInt32() != Magic)
             throw new InvalidDataException("not a Playstream analytics snapshot (bad magic)");
         var version = reader.ReadInt32();
-        if (version != Version)
+        if (version is < 1 or > Version)
             throw new InvalidDataException($"snapshot format version {version} is not supported (this build reads {Version})");
         foreach (var (name, value) in Fields(settings))
         {
@@ -31,6 +33,7 @@ internal static class SnapshotHeader
             if (stored != value)
                 throw new SettingsException($"{name}: the snapshot was taken with {stored} but the settings say {value}");
         }
+        return version;
     }
 
     private static (string Name, int Value)[] Fields(AnalyticsSettings s) =>

@@ -12,6 +12,7 @@ namespace Playstream.Core.Operators.Activity;
 /// </summary>
 public sealed class ActivityOperator
 {
+    private readonly AnalyticsSettings _settings;
     private readonly int _slide;
     private readonly int _window;
     private readonly PaneSlots _panes = new();
@@ -22,6 +23,7 @@ public sealed class ActivityOperator
     public ActivityOperator(AnalyticsSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        _settings = settings;
         _slide = settings.ActivitySlideSeconds;
         _window = settings.ActivityWindowSeconds;
     }
@@ -35,13 +37,30 @@ public sealed class ActivityOperator
         _customers.Append(slot, customerId);
     }
 
-    public void Merge(ActivityOperator other)
+    public void Merge(ActivityOperator other) => Merge(other, long.MinValue);
+
+    /// <summary>
+    /// A copy holding only the panes that a window ending after <paramref name="horizon"/> still
+    /// needs: the state of an endless stream once every window ending by then is final.
+    /// </summary>
+    public ActivityOperator Retaining(long horizon)
+    {
+        var kept = new ActivityOperator(_settings);
+        kept.Merge(this, PaneRetention.FirstNeeded(horizon, _window, _slide));
+        return kept;
+    }
+
+    private void Merge(ActivityOperator other, long fromPane)
     {
         ArgumentNullException.ThrowIfNull(other);
         var otherPanes = other._panes.Panes;
         for (var otherSlot = 0; otherSlot < otherPanes.Length; otherSlot++)
-            AddPane(otherPanes[otherSlot], other._plays[otherSlot], other._mobile[otherSlot], other._customers.Of(otherSlot));
+            if (otherPanes[otherSlot] >= fromPane)
+                AddPane(otherPanes[otherSlot], other._plays[otherSlot], other._mobile[otherSlot], other._customers.Of(otherSlot));
     }
+
+    /// <summary>How many panes hold state.</summary>
+    public int Panes => _panes.Count;
 
     public void Write(BinaryWriter writer)
     {

@@ -15,6 +15,7 @@ public sealed class BreakdownsOperator
 {
     private const byte GenderDimension = 0, LevelDimension = 1, AgeDimension = 2;
 
+    private readonly AnalyticsSettings _settings;
     private readonly int _slide;
     private readonly PaneSlots _panes = new();
     private readonly long[]?[] _gender = new long[GenderCodes.MaxSlots][];
@@ -26,6 +27,7 @@ public sealed class BreakdownsOperator
     public BreakdownsOperator(AnalyticsSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        _settings = settings;
         _slide = settings.ActivitySlideSeconds;
     }
 
@@ -39,12 +41,30 @@ public sealed class BreakdownsOperator
         _zips.Add(zipKey, 1);
     }
 
-    public void Merge(BreakdownsOperator other)
+    public void Merge(BreakdownsOperator other) => Merge(other, long.MinValue);
+
+    /// <summary>
+    /// A copy holding the zips and only the panes of activity windows ending after
+    /// <paramref name="horizon"/>, the same panes the activity keeps.
+    /// </summary>
+    public BreakdownsOperator Retaining(long horizon)
+    {
+        var kept = new BreakdownsOperator(_settings);
+        kept.Merge(this, PaneRetention.FirstNeeded(horizon, _settings.ActivityWindowSeconds, _slide));
+        return kept;
+    }
+
+    /// <summary>How many panes hold state.</summary>
+    public int Panes => _panes.Count;
+
+    private void Merge(BreakdownsOperator other, long fromPane)
     {
         ArgumentNullException.ThrowIfNull(other);
         var otherPanes = other._panes.Panes;
         for (var otherSlot = 0; otherSlot < otherPanes.Length; otherSlot++)
         {
+            if (otherPanes[otherSlot] < fromPane)
+                continue;
             var slot = SlotOf(otherPanes[otherSlot]);
             MergeDimension(_gender, other._gender, otherSlot, slot);
             MergeDimension(_level, other._level, otherSlot, slot);

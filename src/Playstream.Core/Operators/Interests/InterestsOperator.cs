@@ -12,17 +12,30 @@ namespace Playstream.Core.Operators.Interests;
 public sealed class InterestsOperator
 {
     private readonly CustomerTrackPlays _pairs;
+    private readonly long _within;
 
     public InterestsOperator(AnalyticsSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _pairs = new CustomerTrackPlays(settings.InterestPlays, settings.InterestWithinSeconds);
+        _within = settings.InterestWithinSeconds;
     }
 
     /// <summary>How many distinct (customer, track) pairs were played.</summary>
     public int Pairs => _pairs.Count;
 
+    /// <summary>How many play times the pairs hold.</summary>
+    public long StoredTimes => _pairs.StoredTimes;
+
     public void Add(int customerId, int trackId, long time) => _pairs.Add(customerId, trackId, time);
+
+    /// <summary>
+    /// For an endless stream whose plays from now on are all at or after <paramref name="horizon"/>:
+    /// drops the times no such play can share an interest window with (before horizon - within).
+    /// Every pair stays, as the profiles' distinct tracks need them; interests detected before the
+    /// horizon may afterwards be missing from <see cref="ComputeInterests"/> (their results are final).
+    /// </summary>
+    public void DropTimesBefore(long horizon) => _pairs.DropTimesBefore(horizon - _within);
 
     public void Merge(InterestsOperator other)
     {

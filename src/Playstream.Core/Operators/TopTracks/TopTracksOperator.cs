@@ -15,6 +15,7 @@ namespace Playstream.Core.Operators.TopTracks;
 /// </summary>
 public sealed class TopTracksOperator
 {
+    private readonly AnalyticsSettings _settings;
     private readonly int _slide;
     private readonly int _window;
     private readonly int _topN;
@@ -25,6 +26,7 @@ public sealed class TopTracksOperator
     public TopTracksOperator(AnalyticsSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        _settings = settings;
         _slide = settings.TopTracksSlideSeconds;
         _window = settings.TopTracksWindowSeconds;
         _topN = settings.TopN;
@@ -33,12 +35,27 @@ public sealed class TopTracksOperator
     public void Add(long time, byte genderSlot, int trackId) =>
         CountsOf(PaneMath.PaneOf(time, _slide), genderSlot).Add(trackId, 1);
 
-    public void Merge(TopTracksOperator other)
+    public void Merge(TopTracksOperator other) => Merge(other, long.MinValue);
+
+    /// <summary>A copy holding only the panes that a window ending after <paramref name="horizon"/> still needs.</summary>
+    public TopTracksOperator Retaining(long horizon)
+    {
+        var kept = new TopTracksOperator(_settings);
+        kept.Merge(this, PaneRetention.FirstNeeded(horizon, _window, _slide));
+        return kept;
+    }
+
+    /// <summary>How many panes hold state.</summary>
+    public int Panes => _panes.Count;
+
+    private void Merge(TopTracksOperator other, long fromPane)
     {
         ArgumentNullException.ThrowIfNull(other);
         var otherPanes = other._panes.Panes;
         for (var otherSlot = 0; otherSlot < otherPanes.Length; otherSlot++)
         {
+            if (otherPanes[otherSlot] < fromPane)
+                continue;
             var byGender = other._counts[otherSlot];
             for (var gender = 0; gender < byGender.Length; gender++)
             {
