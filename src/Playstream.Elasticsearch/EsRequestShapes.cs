@@ -94,8 +94,9 @@ public sealed class EsRequestShapes
     }
 
     /// <summary>Writes the action object of a bulk "index" line (no newline), e.g.
-    /// <c>{"index":{"_index":"plays","_id":"7"}}</c>, with <c>"_type":"doc"</c> where needed.</summary>
-    public void WriteBulkIndexAction(Utf8JsonWriter writer, string index, string id)
+    /// <c>{"index":{"_index":"plays","_id":"7"}}</c>, with <c>"_type":"doc"</c> where needed, and an
+    /// external version when given (<c>_version</c>/<c>_version_type</c> before 7, <c>version</c>/<c>version_type</c> from 7).</summary>
+    public void WriteBulkIndexAction(Utf8JsonWriter writer, string index, string id, long? version = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
@@ -106,6 +107,12 @@ public sealed class EsRequestShapes
             writer.WriteString("_type", MappingTypeName);
         }
         writer.WriteString("_id", id);
+        if (version is { } v)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(v, nameof(version));
+            writer.WriteNumber(UsesMappingTypes ? "_version" : "version", v);
+            writer.WriteString(UsesMappingTypes ? "_version_type" : "version_type", "external_gte");
+        }
         writer.WriteEndObject();
         writer.WriteEndObject();
     }

@@ -103,12 +103,21 @@ public class EsRequestShapesTests
         Assert.Equal(expected, EsRequestShapes.ReadTotalHits(document.RootElement));
     }
 
-    private static string Action(EsRequestShapes shapes, string index, string id)
+    [Fact]
+    public void A_versioned_action_asks_for_external_gte_in_each_servers_words()
+    {
+        Assert.Equal("""{"index":{"_index":"activity","_type":"doc","_id":"w","_version":12,"_version_type":"external_gte"}}""", Action(Es2, "activity", "w", 12));
+        Assert.Equal("""{"index":{"_index":"activity","_id":"w","version":12,"version_type":"external_gte"}}""", Action(Es7, "activity", "w", 12));
+        Assert.Equal("""{"index":{"_index":"activity","_id":"w","version":0,"version_type":"external_gte"}}""", Action(OpenSearch2, "activity", "w", 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Action(Es7, "activity", "w", -1));
+    }
+
+    private static string Action(EsRequestShapes shapes, string index, string id, long? version = null)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            shapes.WriteBulkIndexAction(writer, index, id);
+            shapes.WriteBulkIndexAction(writer, index, id, version);
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }

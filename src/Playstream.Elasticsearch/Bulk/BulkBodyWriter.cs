@@ -41,7 +41,7 @@ internal sealed class BulkBodyWriter : IDisposable
     {
         _action.Clear();
         _actionWriter.Reset(_action);
-        _shapes.WriteBulkIndexAction(_actionWriter, _index, document.Id);
+        _shapes.WriteBulkIndexAction(_actionWriter, _index, document.Id, document.Version);
         _actionWriter.Flush();
         return _action.WrittenCount + 1 + document.Source.Length + 1;
     }

@@ -28,6 +28,7 @@ internal sealed class BulkIndexer
     {
         var failures = new List<BulkItemFailure>();
         long indexed = 0;
+        long superseded = 0;
         int requests = 0;
         using var body = new BulkBodyWriter(_shapes, index);
         foreach (var original in documents)
@@ -41,8 +42,9 @@ internal sealed class BulkIndexer
             int size = body.Prepare(document);
             if (body.Count > 0 && (body.Count >= _maxDocuments || body.Bytes + size > _maxBytes))
             {
-                (long ok, int sent) = await SendAsync(body, index, failures, cancellationToken).ConfigureAwait(false);
+                (long ok, long old, int sent) = await SendAsync(body, index, failures, cancellationToken).ConfigureAwait(false);
                 indexed += ok;
+                superseded += old;
                 requests += sent;
                 body.Clear();
             }
@@ -50,19 +52,22 @@ internal sealed class BulkIndexer
         }
         if (body.Count > 0)
         {
-            (long ok, int sent) = await SendAsync(body, index, failures, cancellationToken).ConfigureAwait(false);
+            (long ok, long old, int sent) = await SendAsync(body, index, failures, cancellationToken).ConfigureAwait(false);
             indexed += ok;
+            superseded += old;
             requests += sent;
         }
-        return new BulkResult(indexed, failures, requests);
+        return new BulkResult(indexed, failures, requests, superseded);
     }
 
     // Sends one body, then re-sends only its retryable refused items until none is left or
-    // the attempts run out. Returns the items indexed and the requests made.
-    private async Task<(long Indexed, int Requests)> SendAsync(
+    // the attempts run out. Returns the items indexed, those superseded by a higher stored
+    // version, and the requests made.
+    private async Task<(long Indexed, long Superseded, int Requests)> SendAsync(
         BulkBodyWriter body, string index, List<BulkItemFailure> failures, CancellationToken cancellationToken)
     {
         long indexed = 0;
+        long superseded = 0;
         int requests = 0;
         IReadOnlyList<BulkDocument> pending = body.Documents;
         ReadOnlyMemory<byte> payload = body.Body;
@@ -83,6 +88,11 @@ internal sealed class BulkIndexer
             var retryStatuses = new List<int>();
             foreach (var error in errors)
             {
+                if (error.Status == 409 && pending[error.Position].Version is not null)
+                {
+                    superseded++;
+                    continue;
+                }
                 var failure = new BulkItemFailure(pending[error.Position].Id, error.Status, error.ErrorType, error.Reason);
                 if (failure.IsRetryable && attempt < _transport.Retry.MaxAttempts)
                 {
@@ -96,7 +106,7 @@ internal sealed class BulkIndexer
             }
             if (retry.Count == 0)
             {
-                return (indexed, requests);
+                return (indexed, superseded, requests);
             }
             var notice = new RetryNotice(
                 "bulk", new Uri(response.Url, "/"), attempt + 1, _transport.Retry.MaxAttempts, _transport.Retry.DelayBeforeRetry(attempt),

@@ -12,17 +12,24 @@ namespace Playstream.Elasticsearch.Sinks;
 /// Results as Elasticsearch documents: one per result key, under an id derived from the key,
 /// with the export format's fields (written by <see cref="ResultJson"/>). Writing them again
 /// replaces them (an upsert of the whole value), which is what makes a replay harmless.
+/// <para>
+/// Windows and interests carry an external version, so that of two writers the more complete
+/// value wins whichever lands last: a window by the plays it counts (a view holding more of the
+/// window's plays counts more), an interest by how early it was detected (a detection is never
+/// earlier than the true one). This is what lets an endless stream evict the detail of final
+/// windows: a writer whose view lacks it can no longer overwrite their stored results.
+/// </para>
 /// </summary>
 public static class ResultDocuments
 {
     public static IEnumerable<(string Index, List<BulkDocument> Documents)> All(AnalyticsResults results, PlaystreamIndices indices)
     {
-        yield return (indices.Activity, Docs(results.Activity, w => IsoTime.Format(w.WindowStart), ResultJson.WriteActivity));
-        yield return (indices.TopTracks, Docs(results.TopTracks, w => $"{IsoTime.Format(w.WindowStart)}_{w.Gender}", ResultJson.WriteTopTracks));
+        yield return (indices.Activity, Docs(results.Activity, w => IsoTime.Format(w.WindowStart), ResultJson.WriteActivity, w => w.Plays));
+        yield return (indices.TopTracks, Docs(results.TopTracks, w => $"{IsoTime.Format(w.WindowStart)}_{w.Gender}", ResultJson.WriteTopTracks, TopTracksVersion));
         yield return (indices.Profiles, Docs(results.Profiles, p => p.CustomerId.ToString(CultureInfo.InvariantCulture), ResultJson.WriteProfiles));
         yield return (indices.ProfileSummary, Docs([results.ProfileSummary], _ => "all", ResultJson.WriteProfileSummary));
         yield return (indices.UniqueTracks, Docs(results.UniqueTracks, u => u.Scope, ResultJson.WriteUniqueTracks));
-        yield return (indices.Interests, Docs(results.Interests, i => $"{i.CustomerId}_{i.TrackId}", ResultJson.WriteInterests));
+        yield return (indices.Interests, Docs(results.Interests, i => $"{i.CustomerId}_{i.TrackId}", ResultJson.WriteInterests, InterestVersion));
         yield return (indices.Summary, Docs([results.Summary], _ => "all", ResultJson.WriteSummary));
     }
 
@@ -36,7 +43,7 @@ public static class ResultDocuments
             json.WriteString("dimension", p.Dimension);
             json.WriteString("key", p.Key);
             json.WriteNumber("plays", p.Plays);
-        }));
+        }, p => p.Plays));
         yield return (indices.ZipPlays, Docs(breakdowns.Zips, z => z.Zip, static (json, z) =>
         {
             json.WriteString("zip", z.Zip);
@@ -44,7 +51,24 @@ public static class ResultDocuments
         }));
     }
 
-    private static List<BulkDocument> Docs<T>(IEnumerable<T> items, Func<T, string> id, Action<Utf8JsonWriter, T> writeFields) =>
+    /// <summary>
+    /// The plays of the listed tracks: with more of the window's plays each track counts at least as
+    /// many, so the sum of the top N never falls.
+    /// </summary>
+    public static long TopTracksVersion(TopTracksWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        return window.Tracks.Sum(t => t.Plays);
+    }
+
+    /// <summary>Earlier detections get higher versions; event times stay far below 2^40 s either side of 1970.</summary>
+    public static long InterestVersion(Interest interest)
+    {
+        ArgumentNullException.ThrowIfNull(interest);
+        return (1L << 40) - interest.DetectedAt;
+    }
+
+    private static List<BulkDocument> Docs<T>(IEnumerable<T> items, Func<T, string> id, Action<Utf8JsonWriter, T> writeFields, Func<T, long>? version = null) =>
         items.Select(item =>
         {
             var buffer = new ArrayBufferWriter<byte>(256);
@@ -54,6 +78,6 @@ public static class ResultDocuments
                 writeFields(json, item);
                 json.WriteEndObject();
             }
-            return new BulkDocument(id(item), buffer.WrittenMemory);
+            return new BulkDocument(id(item), buffer.WrittenMemory, version?.Invoke(item));
         }).ToList();
 }

@@ -50,6 +50,34 @@ public sealed class ElasticsearchSinksTests(ElasticsearchServer server)
     }
 
     [Fact]
+    public async Task A_staler_writer_landing_last_cannot_undo_a_more_complete_window_or_an_earlier_interest()
+    {
+        // The complete view has a fourth play of customer 1's track 10; an instance with an older view lacks
+        // the first: every window holding it counts one play fewer, and the interest is detected later.
+        var genders = new Dictionary<int, string> { [1] = "0", [2] = "1" };
+        var lines = Log.Append("6,1,10,\"2014-10-01 08:35:00\",0,\"72132\"").ToList();
+        var complete = BruteForceReference.Compute(lines, genders, new HashSet<int> { 10, 11 });
+        var stale = BruteForceReference.Compute(lines.Skip(1), genders, new HashSet<int> { 10, 11 });
+        Assert.True(stale.Interests.Single().DetectedAt > complete.Interests.Single().DetectedAt);
+        Assert.Contains(stale.Activity, w => w.Plays < complete.Activity.Single(c => c.WindowStart == w.WindowStart).Plays);
+        var prefix = ElasticsearchServer.NewIndexName("versions");
+        using var client = server.CreateClient();
+        var indices = new PlaystreamIndices(prefix);
+
+        await new ElasticsearchResultsWriter(client, indices).WriteAsync(complete);
+        // The stale writer lands last (its all-time results are not versioned: the processor's rewrite loop covers those).
+        await new ElasticsearchResultsWriter(client, indices).WriteAsync(stale with
+        {
+            Profiles = complete.Profiles, ProfileSummary = complete.ProfileSummary, UniqueTracks = complete.UniqueTracks, Summary = complete.Summary,
+        });
+        foreach (var (index, _) in indices.ResultIndices())
+            await client.RefreshAsync(index);
+        ResultsAssert.Equal(complete, await new ElasticsearchResultsReader(client, indices).ReadAsync());
+        foreach (var (index, _) in indices.ResultIndices())
+            await client.DeleteIndexAsync(index);
+    }
+
+    [Fact]
     public async Task Plays_are_indexed_once_under_their_source_position_even_when_replayed()
     {
         var index = ElasticsearchServer.NewIndexName("plays");
