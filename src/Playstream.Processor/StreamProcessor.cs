@@ -43,6 +43,11 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
     // commit, or partitions restored from checkpoints ahead of the group's offsets (the last
     // owner's commit failed). A flush commits them even when nothing new was read.
     private bool _commitDue;
+    // With --allowed-lateness: the horizon the last flush's results made final (its windows were
+    // written then), evicted from the partitions' state at the next flush; and what was evicted.
+    private long? _pendingHorizon;
+    private long? _evictedHorizon;
+    private TopicPartitionCount? _partitionCount;
 
     /// <summary>Where the run's figures go (<c>--metrics-port</c>); null keeps none.</summary>
     public ProcessorMetrics? Metrics { get; init; }
@@ -133,6 +138,9 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
             }
             if (idle && !dirty)
             {
+                // The last flush made more final: evict and checkpoint it, so the state left behind is bounded too.
+                if (_pendingHorizon != _evictedHorizon && _processor.Partitions.Count > 0)
+                    await FlushAsync(cancellationToken).ConfigureAwait(false);
                 report("caught up on every partition and idle: done");
                 return;
             }
@@ -147,6 +155,7 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
         await Persistently.RunAsync("sending dead letters to kafka", () => Task.Run(() => _deadLetters.Flush(TimeSpan.FromSeconds(30)), cancellationToken), report, cancellationToken).ConfigureAwait(false);
 
         var owned = _processor.Partitions;
+        EvictFinalState(owned);
         var checkpointStart = Stopwatch.GetTimestamp();
         foreach (var partition in owned)
         {
@@ -162,10 +171,12 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
         // still the latest after the write: of two instances flushing at once, the one writing
         // last has then seen the other's final state, so the stored results are never stale.
         AnalyticsResults results;
+        IReadOnlyCollection<long?> latestPlays;
         while (true)
         {
-            var (computed, breakdowns, seen) = await GlobalResultsAsync(owned, cancellationToken).ConfigureAwait(false);
+            var (computed, breakdowns, seen, latest) = await GlobalResultsAsync(owned, cancellationToken).ConfigureAwait(false);
             results = computed;
+            latestPlays = latest;
             await Persistently.RunAsync("writing results to elasticsearch", () => _esResults.WriteAsync(results, breakdowns, cancellationToken), report, cancellationToken).ConfigureAwait(false);
             await Persistently.RunAsync("writing results to redis", () => _redisResults.WriteAsync(results, cancellationToken), report, cancellationToken).ConfigureAwait(false);
             if (await OthersUnchangedAsync(seen, owned, cancellationToken).ConfigureAwait(false))
@@ -186,21 +197,54 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
         }
         _lastResults = results;
         _flushes++;
+        await NoteFinalHorizonAsync(latestPlays, cancellationToken).ConfigureAwait(false);
         Metrics?.Flushed(checkpointTime);
-        report($"flushed: {results.Summary.Events:N0} events, {results.Summary.DeadLetters:N0} dead letters, {owned.Count} partition(s) here, {_processor.Records:N0} records read");
+        var final = _evictedHorizon is { } evicted ? $", state kept from {Core.Export.IsoTime.Format(evicted)} on" : "";
+        report($"flushed: {results.Summary.Events:N0} events, {results.Summary.DeadLetters:N0} dead letters, {owned.Count} partition(s) here, {_processor.Records:N0} records read{final}");
     }
 
     /// <summary>
     /// This instance's partitions merged with the latest checkpoints of the partitions other
     /// instances hold: the combine step that makes N instances give the results of one.
     /// </summary>
-    private async Task<(AnalyticsResults Results, Core.Operators.Breakdowns.BreakdownResults Breakdowns, string Seen)> GlobalResultsAsync(IReadOnlyList<TopicPartition> owned, CancellationToken cancellationToken)
+    /// <remarks>Also gives each partition's latest event time as the view saw it: what the final horizon is taken from.</remarks>
+    private async Task<(AnalyticsResults Results, Core.Operators.Breakdowns.BreakdownResults Breakdowns, string Seen, IReadOnlyCollection<long?> LatestPlays)> GlobalResultsAsync(IReadOnlyList<TopicPartition> owned, CancellationToken cancellationToken)
     {
         var merged = _processor.MergeAll();
+        var latest = owned.Select(p => _processor.State(p.Topic, p.Partition.Value)?.Analytics.MaxEventTime).ToList();
         var others = await OtherCheckpointsAsync(owned, cancellationToken).ConfigureAwait(false);
         foreach (var other in others)
-            merged.Merge(Restore(other.Snapshot));
-        return (merged.ComputeResults(), merged.ComputeBreakdowns(), Describe(others));
+        {
+            var analytics = Restore(other.Snapshot);
+            latest.Add(analytics.MaxEventTime);
+            merged.Merge(analytics);
+        }
+        return (merged.ComputeResults(), merged.ComputeBreakdowns(), Describe(others), latest);
+    }
+
+    /// <summary>
+    /// With an allowed lateness, the results just written are final up to the slowest partition's
+    /// latest play minus the lateness (<see cref="FinalHorizon"/>); that is evicted at the next flush.
+    /// </summary>
+    private async Task NoteFinalHorizonAsync(IReadOnlyCollection<long?> latestPlays, CancellationToken cancellationToken)
+    {
+        if (options.AllowedLateness is not { } lateness)
+            return;
+        _partitionCount ??= new TopicPartitionCount(options.Kafka, options.Topic);
+        int partitions = 0;
+        await Persistently.RunAsync($"reading the partition count of {options.Topic}", () => Task.Run(() => partitions = _partitionCount.Get(), cancellationToken), report, cancellationToken).ConfigureAwait(false);
+        if (FinalHorizon.Of(latestPlays, partitions, (long)lateness.TotalSeconds) is { } horizon && (_pendingHorizon is not { } pending || horizon > pending))
+            _pendingHorizon = horizon;
+    }
+
+    /// <summary>Drops from the held partitions what only the windows made final by the last flush needed.</summary>
+    private void EvictFinalState(IReadOnlyList<TopicPartition> owned)
+    {
+        if (_pendingHorizon is not { } horizon)
+            return;
+        foreach (var partition in owned)
+            _processor.State(partition.Topic, partition.Partition.Value)?.Analytics.EvictBefore(horizon);
+        _evictedHorizon = horizon;
     }
 
     private async Task<bool> OthersUnchangedAsync(string seen, IReadOnlyList<TopicPartition> owned, CancellationToken cancellationToken) =>
