@@ -21,6 +21,18 @@ public sealed class RedisResultsWriter
         return 1
         """;
 
+    // ARGV holds track, detected_at pairs: each track joins the set, its time is kept when earlier than the stored one.
+    private const string AddInterestsKeepingEarliest = """
+        for i = 1, #ARGV, 2 do
+          local current = redis.call('HGET', KEYS[2], ARGV[i])
+          if not current or tonumber(current) > tonumber(ARGV[i + 1]) then
+            redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1])
+          end
+          redis.call('SADD', KEYS[1], ARGV[i])
+        end
+        return 1
+        """;
+
     private readonly IDatabase _db;
     private readonly RedisKeys _keys;
     private readonly int _batchSize;
@@ -48,8 +60,11 @@ public sealed class RedisResultsWriter
     }
 
     /// <summary>
-    /// Replaces the interest set of every customer named in <paramref name="interests"/> with the
-    /// tracks given for it: pass each such customer's whole list, not just what is new.
+    /// Adds each interest to its customer's set, keeping per (customer, track) the earliest
+    /// detection Redis was ever given. A true interest never goes away and a view of the plays
+    /// never detects one earlier than it truly was, so this converges to the true results
+    /// whatever order writers land in, and a writer whose view no longer holds an old interest
+    /// (evicted under <c>--allowed-lateness</c>) cannot remove it.
     /// </summary>
     public async Task WriteInterestsAsync(IEnumerable<Interest> interests, CancellationToken cancel = default)
     {
@@ -60,22 +75,11 @@ public sealed class RedisResultsWriter
         {
             cancel.ThrowIfCancellationRequested();
             customers.Add(group.Key);
-            var tracks = group.Select(i => (RedisValue)i.TrackId).Distinct().ToArray();
-            // One detected_at per track: the earliest, as the contract defines it.
-            var detected = group.GroupBy(i => i.TrackId)
-                .Select(g => new HashEntry(g.Key, g.Min(i => i.DetectedAt)))
+            var earliest = group.GroupBy(i => i.TrackId)
+                .SelectMany(g => new RedisValue[] { g.Key, g.Min(i => i.DetectedAt) })
                 .ToArray();
-            var tx = _db.CreateTransaction();
-            var set = _keys.Interests(group.Key);
-            var times = _keys.InterestDetectedAt(group.Key);
-            var steps = new[]
-            {
-                tx.KeyDeleteAsync([set, times]),
-                tx.SetAddAsync(set, tracks),
-                tx.HashSetAsync(times, detected),
-                tx.ExecuteAsync(),
-            };
-            await pipeline.AddAsync(Task.WhenAll(steps)).ConfigureAwait(false);
+            await pipeline.AddAsync(_db.ScriptEvaluateAsync(AddInterestsKeepingEarliest,
+                [_keys.Interests(group.Key), _keys.InterestDetectedAt(group.Key)], earliest)).ConfigureAwait(false);
         }
         foreach (var chunk in customers.Chunk(_batchSize))
             await pipeline.AddAsync(_db.SetAddAsync(_keys.InterestCustomers, chunk)).ConfigureAwait(false);

@@ -65,6 +65,8 @@ public sealed class AllowedLatenessTests(ElasticsearchServer es, KafkaBroker kaf
         Assert.Equal(late, exported.Summary.DeadLetters);
         ResultsAssert.Equal(expected with { Summary = expected.Summary with { DeadLetters = late, DeadLettersByReason = new Dictionary<string, long> { ["late"] = late } } }, exported);
         Assert.Equal(onTime.Count, await pipeline.IndexedPlaysAsync());
+        Assert.NotEmpty(expected.Interests);
+        Assert.Equal(expected.Interests, (await pipeline.RedisResultsAsync()).Interests);
 
         // The checkpoints: evicted up to the slowest partition's latest play minus the lateness, and
         // holding activity panes for about lateness + window, where the stream spans four days (1152 panes).

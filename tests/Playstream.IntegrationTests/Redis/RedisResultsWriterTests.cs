@@ -89,13 +89,17 @@ public sealed class RedisResultsWriterTests(RedisServer redis) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_customers_interest_set_is_replaced_not_added_to()
+    public async Task Interests_are_only_added_and_each_keeps_its_earliest_detection()
     {
         var writer = new RedisResultsWriter(redis.Connection, Keys);
         await writer.WriteInterestsAsync([new Interest(5, 1, 100), new Interest(5, 2, 200)]);
-        await writer.WriteInterestsAsync([new Interest(5, 3, 300)]);
+        // A later writer whose view lacks track 1, detects track 2 later and track 3 for the first time.
+        await writer.WriteInterestsAsync([new Interest(5, 2, 250), new Interest(5, 3, 300)]);
+        // Another that detects track 3 earlier.
+        await writer.WriteInterestsAsync([new Interest(5, 3, 290)]);
 
-        Assert.Equal([new Interest(5, 3, 300)], await new RedisResultsReader(redis.Connection, Keys).ReadInterestsAsync());
+        Assert.Equal([new Interest(5, 1, 100), new Interest(5, 2, 200), new Interest(5, 3, 290)],
+            await new RedisResultsReader(redis.Connection, Keys).ReadInterestsAsync());
     }
 
     [Fact]
