@@ -78,6 +78,8 @@ internal sealed class CustomerTrackPlays
             ref var mine = ref PairOf(pair.Key);
             foreach (var time in other.TimesOf(pair, inline))
                 Insert(ref mine, time);
+            if (pair.Detected)
+                DetectAt(ref mine, pair.Last);
         }
     }
 
@@ -90,7 +92,9 @@ internal sealed class CustomerTrackPlays
             if (pair.State == 0)
                 continue;
             writer.Write(pair.Key);
-            writer.Write(pair.Count);
+            // A detected pair's count is written negative: once its older times are dropped
+            // (DropTimesBefore), the times alone no longer show the detection.
+            writer.Write(pair.Detected ? -pair.Count : pair.Count);
             foreach (var time in TimesOf(pair, inline))
                 writer.Write(time);
         }
@@ -102,12 +106,20 @@ internal sealed class CustomerTrackPlays
         for (var i = 0; i < pairs; i++)
         {
             var key = reader.ReadInt64();
-            var times = reader.ReadInt32();
+            var count = reader.ReadInt32();
+            var detected = count < 0;
+            var times = Math.Abs(count);
             if (times < 1)
                 throw new InvalidDataException("a stored pair has no play time");
             ref var pair = ref PairOf(key);
+            var last = long.MinValue;
             for (var t = 0; t < times; t++)
-                Insert(ref pair, reader.ReadInt64());
+            {
+                last = reader.ReadInt64();
+                Insert(ref pair, last);
+            }
+            if (detected)
+                DetectAt(ref pair, last);
         }
     }
 
@@ -266,6 +278,30 @@ internal sealed class CustomerTrackPlays
             if (detectedCount == 1)
                 pair.Last = pair.First;
         }
+    }
+
+    /// <summary>
+    /// Marks a pair detected at <paramref name="at"/> (one of its stored times) unless it already is
+    /// at or before it, dropping its times after it: a detection another partition or a snapshot
+    /// knew of, whose earlier times may have been dropped.
+    /// </summary>
+    private void DetectAt(ref Pair pair, long at)
+    {
+        if (pair.Detected && pair.Last <= at)
+            return;
+        pair.State |= DetectedBit;
+        if (!pair.Spilled)
+        {
+            // Inline, `at` is one of the two times; a later one goes.
+            if (pair.Count == InlineTimes && pair.Last > at)
+            {
+                pair.Last = pair.First;
+                pair.State = DetectedBit | 1;
+            }
+            return;
+        }
+        var times = _arena.Run(pair.Offset, pair.Count);
+        SetSpilledCount(ref pair, times, UpperBound(times, at));
     }
 
     /// <summary>Moves a pair's two inline times to an arena run.</summary>

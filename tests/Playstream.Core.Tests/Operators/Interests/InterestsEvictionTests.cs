@@ -57,4 +57,33 @@ public class InterestsEvictionTests
         op.Add(7, 8, start + 39 * 31 * 60 + 120);
         Assert.Equal([new Playstream.Core.Results.Interest(7, 8, start + 39 * 31 * 60 + 120)], op.ComputeInterests());
     }
+
+    [Fact]
+    public void A_detection_whose_times_were_dropped_survives_a_snapshot_and_a_merge()
+    {
+        var op = new InterestsOperator(AnalyticsSettings.Default);
+        op.Add(1, 2, T("01:00:00"));
+        op.Add(1, 2, T("01:10:00"));
+        op.Add(1, 2, T("01:20:00")); // detected at 01:20
+        op.DropTimesBefore(T("05:00:00")); // only 01:20 is left
+        Assert.Equal(1, op.StoredTimes);
+
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+            op.Write(writer);
+        buffer.Position = 0;
+        using var reader = new BinaryReader(buffer);
+        var restored = InterestsOperator.Read(reader, AnalyticsSettings.Default);
+        var detected = new Playstream.Core.Results.Interest(1, 2, T("01:20:00"));
+        Assert.Equal([detected], restored.ComputeInterests());
+
+        // Merged into a partition that saw two other plays of the pair, one before and one after:
+        // the detection stays at 01:20 and the later time is dropped.
+        var other = new InterestsOperator(AnalyticsSettings.Default);
+        other.Add(1, 2, T("01:05:00"));
+        other.Add(1, 2, T("06:00:00"));
+        other.Merge(restored);
+        Assert.Equal([detected], other.ComputeInterests());
+        Assert.Equal(2, other.StoredTimes); // 01:05 and 01:20
+    }
 }
