@@ -36,6 +36,8 @@ public sealed class DashboardPageTests(ChromiumFixture chromium) : IClassFixture
         _page.PageError += (_, error) => _consoleErrors.Add(error);
         await _page.GotoAsync(_server.Url);
         await Assertions.Expect(_page.GetByTestId("kpi-events")).ToHaveTextAsync("60", new() { Timeout = WaitMs });
+        // The one broken line, by reason, in plain sight (late plays of an endless stream show the same way).
+        await Assertions.Expect(_page.GetByTestId("kpi-dead-reasons")).ToHaveTextAsync("field_count 1", new() { Timeout = WaitMs });
     }
 
     public async Task DisposeAsync()

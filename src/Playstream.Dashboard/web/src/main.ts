@@ -55,7 +55,10 @@ function renderOverview(o: Overview): void {
   hint.textContent = o.hint ?? '';
   $('kpi-events').textContent = n(o.events);
   $('kpi-dead').textContent = n(o.deadLetters);
-  $('kpi-dead').title = Object.entries(o.deadLettersByReason).map(([r, c]) => `${r}: ${n(c)}`).join('\n') || 'none';
+  // By reason, most first: `late` plays of an endless stream show here beside broken lines.
+  $('kpi-dead-reasons').textContent = Object.entries(o.deadLettersByReason)
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .map(([r, c]) => `${r} ${n(c)}`).join(' · ');
   $('kpi-unique').textContent = n(o.uniqueTracks);
   $('kpi-unique-mobile').textContent = n(o.uniqueMobileTracks);
   $('kpi-listeners').textContent = n(o.listeners);
