@@ -45,6 +45,9 @@ public sealed class RedisLookupCache
     /// <summary>The lookups version the tables in <see cref="Target"/> were read at; null until the first read.</summary>
     public long? Version { get; private set; }
 
+    // The version whose tables were kept when Redis turned up empty: said once, not at every refresh.
+    private long? _lostVersion;
+
     /// <summary>Something worth telling an operator: a reload, a skipped entry, Redis going away and coming back.</summary>
     public event EventHandler<string>? Report;
 
@@ -96,14 +99,29 @@ public sealed class RedisLookupCache
     /// <summary>
     /// Rereads the tables when the version in Redis differs from <see cref="Version"/> (or nothing
     /// was read yet) and swaps them in. Returns whether it did. Throws when Redis does not answer.
+    /// A Redis that holds no version any more, after tables were read, is a Redis that lost its
+    /// data: the tables held are kept (and that is reported once) until a load sets a version again.
     /// </summary>
     public async Task<bool> RefreshAsync(CancellationToken cancel = default)
     {
         // The version is read before the tables: a load that lands while they are read bumps it
         // again afterwards, and the next check rereads.
         var version = await ReadVersionAsync().ConfigureAwait(false);
-        if (version == Version)
+        // After a loss the loads start counting again, and may reach the version held with other
+        // files: the first version seen after a loss is read whatever its number.
+        if (version == Version && _lostVersion is null)
             return false;
+        if (version == 0 && Version > 0)
+        {
+            // Every load increments the version, so none at all after some were read means Redis
+            // lost its data (restarted without persistence, or flushed). Empty tables would turn
+            // every later play into an unknown customer and track; the ones held are still right.
+            if (_lostVersion is null)
+                Say($"redis holds no lookups any more (no {_keys.LookupsVersion}: it lost its data?); keeping the tables of version {Version} until `playstream load` runs again");
+            _lostVersion = Version;
+            return false;
+        }
+        _lostVersion = null;
         var tables = await ReadAsync(cancel).ConfigureAwait(false);
         Target.Customers = tables.Customers;
         Target.Tracks = tables.Tracks;
@@ -148,7 +166,7 @@ public sealed class RedisLookupCache
                 failures++;
                 wait = RetryBackoff.Delay(failures, cap);
                 var kept = Version is null ? "no tables loaded yet" : $"keeping the tables of version {Version}";
-                Say($"cannot refresh lookups from Redis ({e.GetType().Name}: {e.Message}); {kept}; retry in {wait.TotalSeconds:0.#} s");
+                Say($"cannot refresh lookups from Redis ({RedisConnection.FailureReason(e.Message)}); {kept}; retry in {wait.TotalSeconds:0.#} s");
             }
             try
             {
