@@ -14,9 +14,7 @@ public sealed class RedisLookupCache
 {
     public static readonly TimeSpan DefaultRefreshInterval = TimeSpan.FromSeconds(10);
 
-    private readonly IDatabase _db;
-    private readonly RedisKeys _keys;
-    private readonly int _batchSize;
+    private readonly RedisContext _redis;
 
     public RedisLookupCache(
         IConnectionMultiplexer redis,
@@ -25,15 +23,10 @@ public sealed class RedisLookupCache
         TimeSpan? refreshInterval = null,
         int batchSize = CommandPipeline.DefaultBatchSize)
     {
-        ArgumentNullException.ThrowIfNull(redis);
-        ArgumentNullException.ThrowIfNull(keys);
+        _redis = new RedisContext(redis, keys, batchSize);
         ArgumentNullException.ThrowIfNull(target);
-        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         RefreshInterval = refreshInterval ?? DefaultRefreshInterval;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RefreshInterval, TimeSpan.Zero, nameof(refreshInterval));
-        _db = redis.GetDatabase();
-        _keys = keys;
-        _batchSize = batchSize;
         Target = target;
     }
 
@@ -57,7 +50,7 @@ public sealed class RedisLookupCache
     /// <summary>The lookups version in Redis now (0 before anything was loaded).</summary>
     public async Task<long> ReadVersionAsync()
     {
-        var value = await _db.StringGetAsync(_keys.LookupsVersion).ConfigureAwait(false);
+        var value = await _redis.Db.StringGetAsync(_redis.Keys.LookupsVersion).ConfigureAwait(false);
         return value.IsNull ? 0 : (long)value;
     }
 
@@ -65,10 +58,10 @@ public sealed class RedisLookupCache
     public async Task<LookupTables> ReadAsync(CancellationToken cancel = default)
     {
         var customers = new CustomerTable();
-        var customerIds = await ReadIdsAsync(_keys.CustomerIds).ConfigureAwait(false);
+        var customerIds = await _redis.ReadIdsAsync(_redis.Keys.CustomerIds).ConfigureAwait(false);
         var missing = 0;
         await CommandPipeline.ForEachReplyAsync(
-            customerIds, _batchSize, id => _db.HashGetAllAsync(_keys.Customer(id)),
+            customerIds, _redis.BatchSize, id => _redis.Db.HashGetAllAsync(_redis.Keys.Customer(id)),
             (id, entries) =>
             {
                 if (CustomerHash.FromEntries(id, entries) is { } customer)
@@ -79,9 +72,9 @@ public sealed class RedisLookupCache
             cancel).ConfigureAwait(false);
 
         var tracks = new TrackTable();
-        var trackIds = await ReadIdsAsync(_keys.TrackIds).ConfigureAwait(false);
+        var trackIds = await _redis.ReadIdsAsync(_redis.Keys.TrackIds).ConfigureAwait(false);
         await CommandPipeline.ForEachReplyAsync(
-            trackIds, _batchSize, id => _db.HashGetAllAsync(_keys.Track(id)),
+            trackIds, _redis.BatchSize, id => _redis.Db.HashGetAllAsync(_redis.Keys.Track(id)),
             (id, entries) =>
             {
                 if (TrackHash.FromEntries(id, entries) is { } track)
@@ -117,7 +110,7 @@ public sealed class RedisLookupCache
             // lost its data (restarted without persistence, or flushed). Empty tables would turn
             // every later play into an unknown customer and track; the ones held are still right.
             if (_lostVersion is null)
-                Say($"redis holds no lookups any more (no {_keys.LookupsVersion}: it lost its data?); keeping the tables of version {Version} until `playstream load` runs again");
+                Say($"redis holds no lookups any more (no {_redis.Keys.LookupsVersion}: it lost its data?); keeping the tables of version {Version} until `playstream load` runs again");
             _lostVersion = Version;
             return false;
         }
@@ -177,16 +170,6 @@ public sealed class RedisLookupCache
                 break;
             }
         }
-    }
-
-    private async Task<List<int>> ReadIdsAsync(string setKey)
-    {
-        var members = await _db.SetMembersAsync(setKey).ConfigureAwait(false);
-        var ids = new List<int>(members.Length);
-        foreach (var m in members)
-            if (int.TryParse((string?)m, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-                ids.Add(id);
-        return ids;
     }
 
     private void Say(string message)
