@@ -77,15 +77,11 @@ check_id() {
 }
 
 cmd_status() {
-  local id pid state all_up=0
+  local id port all_up=0
   printf '%-8s %-6s %-8s %s\n' BROKER PORT PID STATE
   for id in "${EXTRA_BROKERS[@]}"; do
-    if pid="$(running_pid "kafka-$id")"; then
-      if kafka_broker_ready "$(broker_port "$id")" "$id"; then state=up; else state="running, not answering" all_up=3; fi
-    else
-      pid=- state=down all_up=3
-    fi
-    printf '%-8s %-6s %-8s %s\n' "kafka-$id" "$(broker_port "$id")" "$pid" "$state"
+    port="$(broker_port "$id")"
+    status_row 8 "kafka-$id" "$port" kafka_broker_ready "$port" "$id" || all_up=3
   done
   return "$all_up"
 }

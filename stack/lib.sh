@@ -177,6 +177,20 @@ report_ready() {
   esac
 }
 
+# Prints NAME's row of a status table (name in a column WIDTH wide, port, pid, state), the
+# command after PORT telling whether it answers; returns 3 when NAME is not up.
+status_row() {
+  local width="$1" name="$2" port="$3" pid state=up
+  shift 3
+  if ! pid="$(running_pid "$name")"; then
+    pid=- state=down
+  elif ! "$@"; then
+    state="running, not answering"
+  fi
+  printf "%-${width}s %-6s %-8s %s\n" "$name" "$port" "$pid" "$state"
+  [[ "$state" == up ]] || return 3
+}
+
 # Stops NAME with SIGTERM, and SIGKILL when it is still there after LIMIT seconds.
 stop_service() {
   local name="$1" limit="$2" pid waited=0

@@ -220,17 +220,10 @@ cmd_down() {
 # ---- status ----------------------------------------------------------------
 
 cmd_status() {
-  local name pid state all_up=0
+  local name all_up=0
   printf '%-14s %-6s %-8s %s\n' SERVICE PORT PID STATE
   for name in "${SERVICES[@]}"; do
-    if pid="$(running_pid "$name")"; then
-      if "${name}_ready"; then state=up; else state="running, not answering" all_up=3; fi
-    else
-      pid=-
-      state=down
-      all_up=3
-    fi
-    printf '%-14s %-6s %-8s %s\n' "$name" "$(port_of "$name")" "$pid" "$state"
+    status_row 14 "$name" "$(port_of "$name")" "${name}_ready" || all_up=3
   done
   return "$all_up"
 }
