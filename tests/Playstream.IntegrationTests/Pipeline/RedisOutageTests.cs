@@ -5,7 +5,6 @@ using Playstream.Elasticsearch.Sinks;
 using Playstream.IntegrationTests.Elasticsearch;
 using Playstream.IntegrationTests.Kafka;
 using Playstream.IntegrationTests.Redis;
-using Playstream.Kafka.Producing;
 using Playstream.Redis;
 using Playstream.TestSupport;
 using Xunit.Abstractions;
@@ -35,12 +34,13 @@ public sealed partial class RedisOutageTests(ElasticsearchServer es, KafkaBroker
     {
         using var folder = new TempFolder();
         using var redis = await PrivateRedisServer.StartAsync(keepsItsData);
+        // Every step as a user runs it: generate, load the lookups, ship the log, process, export.
         var data = Generate(folder, events: 120_000);
         Load(folder, redis, "customers", data.Customers);
         Load(folder, redis, "tracks", data.Tracks);
         var lines = File.ReadAllLines(data.Events);
         var topic = await kafka.CreateTopicAsync("redis-outage", 3);
-        Produce(topic, lines);
+        Ship(folder, data.Events, topic);
 
         var id = Guid.NewGuid().ToString("N")[..12];
         string[] connection = ["--bootstrap", kafka.BootstrapServers, "--redis", redis.Endpoint, "--es-url", es.Url.ToString(), "--index-prefix", $"it-{id}"];
@@ -132,12 +132,10 @@ public sealed partial class RedisOutageTests(ElasticsearchServer es, KafkaBroker
         Assert.True(loaded.ExitCode == 0, loaded.Error + loaded.Output);
     }
 
-    private void Produce(string topic, IEnumerable<string> lines)
+    private void Ship(TempFolder folder, string log, string topic)
     {
-        using var producer = new KafkaLineProducer(kafka.Options(), topic);
-        foreach (var line in lines)
-            producer.Produce(line);
-        producer.Flush(TimeSpan.FromSeconds(60));
+        var shipped = CliProcess.Run(folder.Path, "ship", log, "--topic", topic, "--exit-at-eof", "--bootstrap", kafka.BootstrapServers);
+        Assert.True(shipped.ExitCode == 0, shipped.Error + shipped.Output);
     }
 
     private static Core.Results.AnalyticsResults Export(TempFolder folder, string[] connection)
