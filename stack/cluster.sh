@@ -17,45 +17,12 @@ set -euo pipefail
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 
 EXTRA_BROKERS=(1 2)
-START_TIMEOUT="${PLAYSTREAM_STACK_TIMEOUT:-90}"
-KCAT_09=(-X api.version.request=false -X broker.version.fallback=0.9.0.1)
 
 broker_port() { echo $((KAFKA_PORT + $1)); }
-pid_file() { echo "$RUN_DIR/kafka-$1.pid"; }
-log_file() { echo "$LOG_DIR/kafka-$1.log"; }
 
+# The pid of broker kafka-N, when its process is alive and is that broker of this stack.
 running_pid() {
-  local file pid
-  file="$(pid_file "$1")"
-  [[ -f "$file" ]] || return 1
-  pid="$(tr -d '[:space:]' <"$file")"
-  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
-  [[ "$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" == *"$STACK_MARKER "*"server-$1.properties"* ]] || return 1
-  echo "$pid"
-}
-
-broker_ready() {
-  kcat -L -b "$HOST:$(broker_port "$1")" -m 3 "${KCAT_09[@]}" 2>/dev/null | grep -q "broker $1 at $HOST:$(broker_port "$1")"
-}
-
-write_config() {
-  local id="$1"
-  mkdir -p "$RUN_DIR" "$LOG_DIR" "$CONF_DIR" "$DATA_DIR/kafka-$id"
-  cat >"$CONF_DIR/server-$id.properties" <<CONF
-broker.id=$id
-listeners=PLAINTEXT://$HOST:$(broker_port "$id")
-advertised.listeners=PLAINTEXT://$HOST:$(broker_port "$id")
-log.dirs=$DATA_DIR/kafka-$id
-zookeeper.connect=$HOST:$ZK_PORT
-zookeeper.connection.timeout.ms=10000
-delete.topic.enable=true
-auto.create.topics.enable=true
-num.partitions=3
-default.replication.factor=1
-offsets.topic.replication.factor=1
-offsets.topic.num.partitions=10
-log.cleaner.dedupe.buffer.size=16777216
-CONF
+  pid_matching "$1" "$STACK_MARKER " "server-${1#kafka-}.properties"
 }
 
 # The group offsets topic must live on broker 0 alone: were it created while brokers 1 and 2
@@ -67,72 +34,40 @@ ensure_offsets_topic() {
   fi
   log "creating the group offsets topic on broker 0 before the extra brokers start"
   local probe="playstream-cluster-probe"
-  run_kafka_tool kafka.admin.TopicCommand --zookeeper "$HOST:$ZK_PORT" --create --if-not-exists --topic "$probe" \
-    --partitions 1 --replication-factor 1 >/dev/null
+  # 0.9's TopicCommand has no --if-not-exists: a probe topic left by an earlier run is looked for first.
+  if ! run_kafka_tool kafka.admin.TopicCommand --zookeeper "$HOST:$ZK_PORT" --list 2>/dev/null | grep -qx "$probe"; then
+    run_kafka_tool kafka.admin.TopicCommand --zookeeper "$HOST:$ZK_PORT" --create --topic "$probe" \
+      --partitions 1 --replication-factor 1 >/dev/null
+  fi
   timeout 15 kcat -b "$HOST:$KAFKA_PORT" "${KCAT_09[@]}" -G "$probe" "$probe" >/dev/null 2>&1 || true
   run_kafka_tool kafka.admin.TopicCommand --zookeeper "$HOST:$ZK_PORT" --list 2>/dev/null | grep -qx "__consumer_offsets" ||
     die "the group offsets topic was not created; is the stack's broker up? (stack/stack.sh status)"
 }
 
-start_broker() {
-  local id="$1" pid started
-  if pid="$(running_pid "$id")"; then
-    log "kafka-$id is already running (pid $pid, port $(broker_port "$id"))"
-    return 0
-  fi
-  port_open "$(broker_port "$id")" && die "kafka-$id: port $(broker_port "$id") is already taken; move PLAYSTREAM_KAFKA_PORT"
-  write_config "$id"
-  for attempt in 1 2; do
-    [[ -f "$(log_file "$id")" ]] && mv -f "$(log_file "$id")" "$(log_file "$id").1"
-    log "starting kafka-$id on $HOST:$(broker_port "$id")"
-    setsid java -Xms128m -Xmx384m -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true "$STACK_MARKER" \
-      "-Dlog4j.configuration=file:$CONF_DIR/server-log4j.properties" \
-      -cp "$(kafka_classpath)" kafka.Kafka "$CONF_DIR/server-$id.properties" \
-      >"$(log_file "$id")" 2>&1 </dev/null 9>&- &
-    echo $! >"$(pid_file "$id")"
-    started=$SECONDS
-    while ! broker_ready "$id"; do
-      if ! running_pid "$id" >/dev/null; then
-        # Killed hard a moment ago: ZooKeeper keeps its registration until the session expires (6 s).
-        if [[ "$attempt" == 1 ]] && grep -q "already registered" "$(log_file "$id")" 2>/dev/null; then
-          log "kafka-$id: its previous ZooKeeper session has not expired yet; starting again in 8s"
-          sleep 8
-          continue 2
-        fi
-        tail -n 20 "$(log_file "$id")" >&2 || true
-        die "kafka-$id exited while starting; see $(log_file "$id")"
-      fi
-      ((SECONDS - started < START_TIMEOUT)) || die "kafka-$id did not answer within ${START_TIMEOUT}s; see $(log_file "$id")"
-      sleep 0.5
-    done
-    log "kafka-$id is up on $HOST:$(broker_port "$id") (pid $(running_pid "$id"))"
-    return 0
-  done
+start_broker_jvm() {
+  start_kafka_jvm "kafka-$1" "$CONF_DIR/server-$1.properties" -Xms128m -Xmx384m
 }
 
-stop_broker() {
-  local id="$1" pid waited=0
-  if ! pid="$(running_pid "$id")"; then
-    log "kafka-$id is not running"
-    rm -f "$(pid_file "$id")"
+start_broker() {
+  local id="$1" name="kafka-$1" port pid outcome=0
+  port="$(broker_port "$id")"
+  if pid="$(running_pid "$name")"; then
+    log "$name is already running (pid $pid, port $port)"
     return 0
   fi
-  log "stopping kafka-$id (pid $pid)"
-  kill -TERM "$pid" 2>/dev/null || true
-  while kill -0 "$pid" 2>/dev/null; do
-    if ((waited >= 60)); then
-      kill -KILL "$pid" 2>/dev/null || true
-    fi
-    sleep 0.5
-    waited=$((waited + 1))
-  done
-  rm -f "$(pid_file "$id")"
+  check_port_free "$name" "$port" PLAYSTREAM_KAFKA_PORT
+  write_kafka_config "$CONF_DIR/server-$id.properties" "$id" "$port" "$DATA_DIR/kafka-$id"
+  mkdir -p "$RUN_DIR" "$LOG_DIR"
+  log "starting $name on $HOST:$port"
+  start_broker_jvm "$id"
+  await_broker_restarting_once "$name" "$port" "$id" start_broker_jvm "$id" || outcome=$?
+  report_ready "$name" "$port" "$START_TIMEOUT" "$outcome"
 }
 
 kill_broker() {
-  local id="$1" pid
-  pid="$(running_pid "$id")" || die "kafka-$id is not running"
-  log "killing kafka-$id (pid $pid) with SIGKILL"
+  local name="kafka-$1" pid
+  pid="$(running_pid "$name")" || die "$name is not running"
+  log "killing $name (pid $pid) with SIGKILL"
   kill -KILL "$pid"
   while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
 }
@@ -142,23 +77,17 @@ check_id() {
 }
 
 cmd_status() {
-  local id pid state all_up=0
+  local id port all_up=0
   printf '%-8s %-6s %-8s %s\n' BROKER PORT PID STATE
   for id in "${EXTRA_BROKERS[@]}"; do
-    if pid="$(running_pid "$id")"; then
-      if broker_ready "$id"; then state=up; else state="running, not answering" all_up=3; fi
-    else
-      pid=- state=down all_up=3
-    fi
-    printf '%-8s %-6s %-8s %s\n' "kafka-$id" "$(broker_port "$id")" "$pid" "$state"
+    port="$(broker_port "$id")"
+    status_row 8 "kafka-$id" "$port" kafka_broker_ready "$port" "$id" || all_up=3
   done
   return "$all_up"
 }
 
-hold_lock() {
-  mkdir -p "$STACK_DIR"
-  exec 9>"$STACK_DIR/.cluster-lock"
-  flock -w 300 9 || die "another stack/cluster.sh holds $STACK_DIR/.cluster-lock"
+hold_cluster_lock() {
+  hold_lock .cluster-lock stack/cluster.sh
 }
 
 usage() {
@@ -168,14 +97,14 @@ usage() {
 
 case "${1:-}" in
   up)
-    hold_lock
+    hold_cluster_lock
     port_open "$KAFKA_PORT" || die "the stack's broker does not answer on $HOST:$KAFKA_PORT; run stack/stack.sh up first"
     ensure_offsets_topic
     for id in "${EXTRA_BROKERS[@]}"; do start_broker "$id"; done
     ;;
-  down) hold_lock; for id in "${EXTRA_BROKERS[@]}"; do stop_broker "$id"; done ;;
+  down) hold_cluster_lock; for id in "${EXTRA_BROKERS[@]}"; do stop_service "kafka-$id" 30; done ;;
   status) cmd_status ;;
   kill) check_id "${2:-}"; kill_broker "$2" ;;
-  start) hold_lock; check_id "${2:-}"; start_broker "$2" ;;
+  start) hold_cluster_lock; check_id "${2:-}"; start_broker "$2" ;;
   *) usage ;;
 esac

@@ -17,7 +17,7 @@ set -euo pipefail
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 
 SERVICES=(zookeeper kafka elasticsearch redis)
-START_TIMEOUT="${PLAYSTREAM_STACK_TIMEOUT:-90}"
+STOP_HINT=" (stop the rest with stack/stack.sh down)"
 
 port_of() {
   case "$1" in
@@ -27,25 +27,14 @@ port_of() {
     redis) echo "$REDIS_PORT" ;;
   esac
 }
-pid_file() { echo "$RUN_DIR/$1.pid"; }
-log_file() { echo "$LOG_DIR/$1.log"; }
-
-# The pid in a service's pid file, when that process is alive and really is ours.
+# The pid of a service, when its process is alive and really is ours.
 running_pid() {
-  local file pid
-  file="$(pid_file "$1")"
-  [[ -f "$file" ]] || return 1
-  pid="$(tr -d '[:space:]' <"$file")"
-  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
-  local cmdline
-  cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)"
   if [[ "$1" == redis ]]; then
     # redis-server rewrites its title to "redis-server 127.0.0.1:PORT".
-    [[ "$cmdline" == *redis-server*":$REDIS_PORT"* ]] || return 1
+    pid_matching redis redis-server ":$REDIS_PORT"
   else
-    [[ "$cmdline" == *"$STACK_MARKER "* ]] || return 1
+    pid_matching "$1" "$STACK_MARKER "
   fi
-  echo "$pid"
 }
 
 # ---- install ---------------------------------------------------------------
@@ -100,24 +89,7 @@ tickTime=2000
 maxClientCnxns=0
 EOF
 
-  cat >"$CONF_DIR/server.properties" <<EOF
-broker.id=0
-listeners=PLAINTEXT://$HOST:$KAFKA_PORT
-# Without this the broker advertises port 9092 whatever it listens on.
-advertised.listeners=PLAINTEXT://$HOST:$KAFKA_PORT
-log.dirs=$DATA_DIR/kafka
-zookeeper.connect=$HOST:$ZK_PORT
-zookeeper.connection.timeout.ms=10000
-delete.topic.enable=true
-auto.create.topics.enable=true
-num.partitions=3
-default.replication.factor=1
-offsets.topic.replication.factor=1
-offsets.topic.num.partitions=10
-# The cleaner's default 128 MiB buffer is far more than a local broker needs.
-log.cleaner.dedupe.buffer.size=16777216
-log.retention.hours=168
-EOF
+  write_kafka_config "$CONF_DIR/server.properties" 0 "$KAFKA_PORT" "$DATA_DIR/kafka"
 
   # Servers log to stdout, which goes to their log file.
   cat >"$CONF_DIR/server-log4j.properties" <<'EOF'
@@ -132,39 +104,11 @@ log4j.logger.org.apache.zookeeper.server.NIOServerCnxn=WARN
 EOF
 }
 
-# Keeps the previous run's log as NAME.log.1 so a fresh start begins a fresh log.
-rotate_log() {
-  local file
-  file="$(log_file "$1")"
-  [[ -f "$file" ]] && mv -f "$file" "$file.1"
-  return 0
-}
-
 # ---- starting --------------------------------------------------------------
-
-# Refuses to start on a port that something else already holds.
-check_port_free() {
-  local name="$1" port="$2" env_name="$3"
-  if port_open "$port"; then
-    local holder
-    holder="$(ss -ltnpH "sport = :$port" 2>/dev/null | grep -o 'users:(([^)]*' | head -1 | sed 's/users:((//')"
-    die "$name: port $port is already taken by another process${holder:+ ($holder)}; stop it or set $env_name"
-  fi
-}
-
-start_jvm() {
-  local name="$1"
-  shift
-  rotate_log "$name"
-  # setsid: the server outlives the shell (and terminal) that started it. 9>&-: it must
-  # not inherit the stack lock, or the next up/down would wait for the server to exit.
-  setsid "$@" >"$(log_file "$name")" 2>&1 </dev/null 9>&- &
-  echo $! >"$(pid_file "$name")"
-}
 
 start_zookeeper() {
   check_port_free zookeeper "$ZK_PORT" PLAYSTREAM_ZK_PORT
-  start_jvm zookeeper java -Xms64m -Xmx256m -XX:+UseG1GC -Djava.awt.headless=true \
+  start_detached zookeeper java -Xms64m -Xmx256m -XX:+UseG1GC -Djava.awt.headless=true \
     "$STACK_MARKER" "-Dlog4j.configuration=file:$CONF_DIR/server-log4j.properties" \
     -cp "$(kafka_classpath)" org.apache.zookeeper.server.quorum.QuorumPeerMain \
     "$CONF_DIR/zookeeper.properties"
@@ -172,10 +116,7 @@ start_zookeeper() {
 
 start_kafka() {
   check_port_free kafka "$KAFKA_PORT" PLAYSTREAM_KAFKA_PORT
-  start_jvm kafka java -Xms256m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
-    -Djava.awt.headless=true "$STACK_MARKER" \
-    "-Dlog4j.configuration=file:$CONF_DIR/server-log4j.properties" \
-    -cp "$(kafka_classpath)" kafka.Kafka "$CONF_DIR/server.properties"
+  start_kafka_jvm kafka "$CONF_DIR/server.properties" -Xms256m -Xmx512m
 }
 
 start_elasticsearch() {
@@ -186,7 +127,7 @@ start_elasticsearch() {
   # ES 2.4's default GC flags (ParNew/CMS) are rejected by Java 17, hence ES_GC_OPTS.
   # bin/elasticsearch execs java, so the pid recorded is the JVM's.
   ES_GC_OPTS=-XX:+UseG1GC ES_HEAP_SIZE=512m ES_JAVA_OPTS="$STACK_MARKER" \
-    start_jvm elasticsearch "$ES_HOME/bin/elasticsearch" \
+    start_detached elasticsearch "$ES_HOME/bin/elasticsearch" \
     -Des.network.host="$HOST" -Des.http.port="$ES_PORT" \
     -Des.transport.tcp.port="$ES_TRANSPORT_PORT" \
     -Des.path.data="$DATA_DIR/elasticsearch" -Des.path.logs="$LOG_DIR/elasticsearch" \
@@ -200,7 +141,9 @@ start_elasticsearch() {
 start_redis() {
   check_port_free redis "$REDIS_PORT" PLAYSTREAM_REDIS_PORT
   rotate_log redis
-  # No persistence: the stack's Redis holds results that a run rewrites anyway.
+  # No persistence, as befits a scratch stack: a restart empties it, lookups and checkpoints
+  # too. A running `playstream process` keeps both in memory and writes the checkpoints again
+  # at its next flush; anything started later needs `playstream load` again.
   redis-server --bind "$HOST" --port "$REDIS_PORT" --daemonize yes \
     --pidfile "$(pid_file redis)" --logfile "$(log_file redis)" --dir "$DATA_DIR/redis" \
     --save "" --appendonly no >/dev/null 9>&-
@@ -217,11 +160,7 @@ zookeeper_ready() {
 }
 
 kafka_ready() {
-  port_open "$KAFKA_PORT" || return 1
-  # A metadata request that names this broker proves it registered and serves clients.
-  # The two -X settings make librdkafka speak the 0.9 protocol.
-  kcat -L -b "$HOST:$KAFKA_PORT" -m 3 -X api.version.request=false \
-    -X broker.version.fallback=0.9.0.1 2>/dev/null | grep -q "broker [0-9]* at $HOST:$KAFKA_PORT"
+  kafka_broker_ready "$KAFKA_PORT" 0
 }
 
 elasticsearch_ready() {
@@ -232,29 +171,9 @@ redis_ready() {
   [[ "$(redis-cli -h "$HOST" -p "$REDIS_PORT" ping 2>/dev/null)" == PONG ]]
 }
 
-# Waits until a service answers: 0 when it does, 1 when its process died, 2 on timeout.
-await_ready() {
-  local name="$1" limit="$2" started=$SECONDS
-  while ! "${name}_ready"; do
-    running_pid "$name" >/dev/null || return 1
-    ((SECONDS - started < limit)) || return 2
-    sleep 0.5
-  done
-}
-
 # Waits until a service answers, or fails with a message that points at its log.
-wait_ready() {
-  local name="$1" limit="$2" outcome=0
-  await_ready "$name" "$limit" || outcome=$?
-  case "$outcome" in
-    0) log "$name is up on $HOST:$(port_of "$name") (pid $(running_pid "$name"))" ;;
-    1)
-      echo "---- last lines of $(log_file "$name") ----" >&2
-      tail -n 25 "$(log_file "$name")" >&2 || true
-      die "$name exited while starting; see $(log_file "$name")"
-      ;;
-    *) die "$name did not answer on $HOST:$(port_of "$name") within ${limit}s; see $(log_file "$name") (stop the rest with stack/stack.sh down)" ;;
-  esac
+wait_for() {
+  wait_ready "$1" "$(port_of "$1")" "$START_TIMEOUT" "${1}_ready"
 }
 
 # Starts a service unless it already runs; returns 0 when it was started now.
@@ -278,51 +197,16 @@ cmd_up() {
   ensure_started zookeeper || true
   ensure_started elasticsearch || true
   ensure_started redis || true
-  wait_ready zookeeper "$START_TIMEOUT"
-  if ensure_started kafka; then start_kafka_retry_if_registered; fi
-  wait_ready kafka "$START_TIMEOUT"
-  wait_ready elasticsearch "$START_TIMEOUT"
-  wait_ready redis "$START_TIMEOUT"
+  wait_for zookeeper
+  # A broker killed hard a moment ago may need a second start (see await_broker_restarting_once).
+  if ensure_started kafka; then await_broker_restarting_once kafka "$KAFKA_PORT" 0 start_kafka || true; fi
+  wait_for kafka
+  wait_for elasticsearch
+  wait_for redis
   log "stack is up in $((SECONDS - begin))s (data, logs and pids under $STACK_DIR)"
 }
 
-# After a broker was killed hard, ZooKeeper keeps its registration until the old
-# session expires (6 s); a broker started sooner exits with "already registered".
-# One delayed restart covers that case; any other failure is left to wait_ready.
-start_kafka_retry_if_registered() {
-  local outcome=0
-  await_ready kafka "$START_TIMEOUT" || outcome=$?
-  if [[ "$outcome" == 1 ]] && grep -q "already registered" "$(log_file kafka)" 2>/dev/null; then
-    log "kafka: the previous broker's ZooKeeper session has not expired yet; restarting it in 8s"
-    sleep 8
-    rm -f "$(pid_file kafka)"
-    start_kafka
-  fi
-}
-
 # ---- stopping --------------------------------------------------------------
-
-stop_service() {
-  local name="$1" limit="$2" pid waited=0
-  if ! pid="$(running_pid "$name")"; then
-    log "$name is not running"
-    rm -f "$(pid_file "$name")"
-    return 0
-  fi
-  log "stopping $name (pid $pid)"
-  kill -TERM "$pid" 2>/dev/null || true
-  while kill -0 "$pid" 2>/dev/null; do
-    if ((waited >= limit * 2)); then
-      log "$name did not exit within ${limit}s; killing it"
-      kill -KILL "$pid" 2>/dev/null || true
-      while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
-      break
-    fi
-    sleep 0.5
-    waited=$((waited + 1))
-  done
-  rm -f "$(pid_file "$name")"
-}
 
 cmd_down() {
   # Kafka first: a broker whose ZooKeeper is gone hangs on shutdown.
@@ -336,17 +220,10 @@ cmd_down() {
 # ---- status ----------------------------------------------------------------
 
 cmd_status() {
-  local name pid state all_up=0
+  local name all_up=0
   printf '%-14s %-6s %-8s %s\n' SERVICE PORT PID STATE
   for name in "${SERVICES[@]}"; do
-    if pid="$(running_pid "$name")"; then
-      if "${name}_ready"; then state=up; else state="running, not answering" all_up=3; fi
-    else
-      pid=-
-      state=down
-      all_up=3
-    fi
-    printf '%-14s %-6s %-8s %s\n' "$name" "$(port_of "$name")" "$pid" "$state"
+    status_row 14 "$name" "$(port_of "$name")" "${name}_ready" || all_up=3
   done
   return "$all_up"
 }
@@ -358,9 +235,7 @@ usage() {
 
 # One up or down at a time per stack folder: two at once would start servers twice.
 hold_stack_lock() {
-  mkdir -p "$STACK_DIR"
-  exec 9>"$STACK_DIR/.lock"
-  flock -w 300 9 || die "another stack/stack.sh up or down holds $STACK_DIR/.lock"
+  hold_lock .lock "stack/stack.sh up or down"
 }
 
 [[ $# -eq 1 ]] || usage

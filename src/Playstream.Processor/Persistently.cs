@@ -1,3 +1,6 @@
+using Playstream.Redis;
+using StackExchange.Redis;
+
 namespace Playstream.Processor;
 
 /// <summary>
@@ -21,11 +24,22 @@ internal static class Persistently
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 var delay = TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(attempt - 1, 5)));
-                report($"{what} failed ({FirstLine(ex.Message)}); retrying in {delay.TotalSeconds:0}s");
+                report($"{what} failed ({Reason(ex)}); retrying in {delay.TotalSeconds:0}s");
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
         }
     }
+
+    /// <summary>
+    /// Why a try failed, in a few words. The Redis client's messages run to a thousand characters
+    /// and more on one line (its whole connection state), so they are cut down to their cause and
+    /// say which server it was; every other message keeps its first line.
+    /// </summary>
+    internal static string Reason(Exception ex) => ex switch
+    {
+        RedisException or RedisTimeoutException => $"redis: {RedisConnection.FailureReason(ex.Message)}",
+        _ => FirstLine(ex.Message),
+    };
 
     private static string FirstLine(string message)
     {

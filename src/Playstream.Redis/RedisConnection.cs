@@ -56,7 +56,10 @@ public static class RedisConnection
         }
     }
 
-    /// <summary>A short reason from the client's long error text: a wrong password is told apart from a server that is down.</summary>
+    /// <summary>
+    /// A short reason from the client's long error text (one line of a thousand characters and
+    /// more): a wrong password is told apart from a server that is down or went away.
+    /// </summary>
     public static string FailureReason(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -64,8 +67,13 @@ public static class RedisConnection
             || message.Contains("WRONGPASS", StringComparison.Ordinal)
             || message.Contains("NOAUTH", StringComparison.Ordinal))
             return "authentication failed: check the password";
-        if (message.Contains("UnableToConnect", StringComparison.Ordinal)
-            || message.Contains("no connection", StringComparison.OrdinalIgnoreCase))
+        if (message.Contains("UnableToConnect", StringComparison.Ordinal))
+            return "no connection could be made";
+        // The client's own words for a connection that was up and broke (the server crashed or was stopped).
+        if (message.Contains("SocketClosed", StringComparison.Ordinal)
+            || message.Contains("SocketFailure", StringComparison.Ordinal))
+            return "the connection was lost";
+        if (message.Contains("no connection", StringComparison.OrdinalIgnoreCase))
             return "no connection could be made";
         var firstLine = message.Split('\n')[0].Trim();
         return firstLine.Length > 200 ? firstLine[..200] + "..." : firstLine;

@@ -14,9 +14,7 @@ public sealed class RedisLookupCache
 {
     public static readonly TimeSpan DefaultRefreshInterval = TimeSpan.FromSeconds(10);
 
-    private readonly IDatabase _db;
-    private readonly RedisKeys _keys;
-    private readonly int _batchSize;
+    private readonly RedisContext _redis;
 
     public RedisLookupCache(
         IConnectionMultiplexer redis,
@@ -25,15 +23,10 @@ public sealed class RedisLookupCache
         TimeSpan? refreshInterval = null,
         int batchSize = CommandPipeline.DefaultBatchSize)
     {
-        ArgumentNullException.ThrowIfNull(redis);
-        ArgumentNullException.ThrowIfNull(keys);
+        _redis = new RedisContext(redis, keys, batchSize);
         ArgumentNullException.ThrowIfNull(target);
-        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         RefreshInterval = refreshInterval ?? DefaultRefreshInterval;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RefreshInterval, TimeSpan.Zero, nameof(refreshInterval));
-        _db = redis.GetDatabase();
-        _keys = keys;
-        _batchSize = batchSize;
         Target = target;
     }
 
@@ -45,6 +38,9 @@ public sealed class RedisLookupCache
     /// <summary>The lookups version the tables in <see cref="Target"/> were read at; null until the first read.</summary>
     public long? Version { get; private set; }
 
+    // The version whose tables were kept when Redis turned up empty: said once, not at every refresh.
+    private long? _lostVersion;
+
     /// <summary>Something worth telling an operator: a reload, a skipped entry, Redis going away and coming back.</summary>
     public event EventHandler<string>? Report;
 
@@ -54,7 +50,7 @@ public sealed class RedisLookupCache
     /// <summary>The lookups version in Redis now (0 before anything was loaded).</summary>
     public async Task<long> ReadVersionAsync()
     {
-        var value = await _db.StringGetAsync(_keys.LookupsVersion).ConfigureAwait(false);
+        var value = await _redis.Db.StringGetAsync(_redis.Keys.LookupsVersion).ConfigureAwait(false);
         return value.IsNull ? 0 : (long)value;
     }
 
@@ -62,10 +58,10 @@ public sealed class RedisLookupCache
     public async Task<LookupTables> ReadAsync(CancellationToken cancel = default)
     {
         var customers = new CustomerTable();
-        var customerIds = await ReadIdsAsync(_keys.CustomerIds).ConfigureAwait(false);
+        var customerIds = await _redis.ReadIdsAsync(_redis.Keys.CustomerIds).ConfigureAwait(false);
         var missing = 0;
         await CommandPipeline.ForEachReplyAsync(
-            customerIds, _batchSize, id => _db.HashGetAllAsync(_keys.Customer(id)),
+            customerIds, _redis.BatchSize, id => _redis.Db.HashGetAllAsync(_redis.Keys.Customer(id)),
             (id, entries) =>
             {
                 if (CustomerHash.FromEntries(id, entries) is { } customer)
@@ -76,9 +72,9 @@ public sealed class RedisLookupCache
             cancel).ConfigureAwait(false);
 
         var tracks = new TrackTable();
-        var trackIds = await ReadIdsAsync(_keys.TrackIds).ConfigureAwait(false);
+        var trackIds = await _redis.ReadIdsAsync(_redis.Keys.TrackIds).ConfigureAwait(false);
         await CommandPipeline.ForEachReplyAsync(
-            trackIds, _batchSize, id => _db.HashGetAllAsync(_keys.Track(id)),
+            trackIds, _redis.BatchSize, id => _redis.Db.HashGetAllAsync(_redis.Keys.Track(id)),
             (id, entries) =>
             {
                 if (TrackHash.FromEntries(id, entries) is { } track)
@@ -96,14 +92,29 @@ public sealed class RedisLookupCache
     /// <summary>
     /// Rereads the tables when the version in Redis differs from <see cref="Version"/> (or nothing
     /// was read yet) and swaps them in. Returns whether it did. Throws when Redis does not answer.
+    /// A Redis that holds no version any more, after tables were read, is a Redis that lost its
+    /// data: the tables held are kept (and that is reported once) until a load sets a version again.
     /// </summary>
     public async Task<bool> RefreshAsync(CancellationToken cancel = default)
     {
         // The version is read before the tables: a load that lands while they are read bumps it
         // again afterwards, and the next check rereads.
         var version = await ReadVersionAsync().ConfigureAwait(false);
-        if (version == Version)
+        // After a loss the loads start counting again, and may reach the version held with other
+        // files: the first version seen after a loss is read whatever its number.
+        if (version == Version && _lostVersion is null)
             return false;
+        if (version == 0 && Version > 0)
+        {
+            // Every load increments the version, so none at all after some were read means Redis
+            // lost its data (restarted without persistence, or flushed). Empty tables would turn
+            // every later play into an unknown customer and track; the ones held are still right.
+            if (_lostVersion is null)
+                Say($"redis holds no lookups any more (no {_redis.Keys.LookupsVersion}: it lost its data?); keeping the tables of version {Version} until `playstream load` runs again");
+            _lostVersion = Version;
+            return false;
+        }
+        _lostVersion = null;
         var tables = await ReadAsync(cancel).ConfigureAwait(false);
         Target.Customers = tables.Customers;
         Target.Tracks = tables.Tracks;
@@ -148,7 +159,7 @@ public sealed class RedisLookupCache
                 failures++;
                 wait = RetryBackoff.Delay(failures, cap);
                 var kept = Version is null ? "no tables loaded yet" : $"keeping the tables of version {Version}";
-                Say($"cannot refresh lookups from Redis ({e.GetType().Name}: {e.Message}); {kept}; retry in {wait.TotalSeconds:0.#} s");
+                Say($"cannot refresh lookups from Redis ({RedisConnection.FailureReason(e.Message)}); {kept}; retry in {wait.TotalSeconds:0.#} s");
             }
             try
             {
@@ -159,16 +170,6 @@ public sealed class RedisLookupCache
                 break;
             }
         }
-    }
-
-    private async Task<List<int>> ReadIdsAsync(string setKey)
-    {
-        var members = await _db.SetMembersAsync(setKey).ConfigureAwait(false);
-        var ids = new List<int>(members.Length);
-        foreach (var m in members)
-            if (int.TryParse((string?)m, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-                ids.Add(id);
-        return ids;
     }
 
     private void Say(string message)

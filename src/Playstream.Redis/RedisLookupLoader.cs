@@ -1,4 +1,3 @@
-using System.Globalization;
 using Playstream.Core.Lookups;
 using StackExchange.Redis;
 
@@ -10,21 +9,9 @@ namespace Playstream.Redis;
 /// table are deleted; every load ends by bumping <c>playstream:lookups:version</c> so that
 /// caches reload.
 /// </summary>
-public sealed class RedisLookupLoader
+public sealed class RedisLookupLoader(IConnectionMultiplexer redis, RedisKeys keys, int batchSize = CommandPipeline.DefaultBatchSize)
 {
-    private readonly IDatabase _db;
-    private readonly RedisKeys _keys;
-    private readonly int _batchSize;
-
-    public RedisLookupLoader(IConnectionMultiplexer redis, RedisKeys keys, int batchSize = CommandPipeline.DefaultBatchSize)
-    {
-        ArgumentNullException.ThrowIfNull(redis);
-        ArgumentNullException.ThrowIfNull(keys);
-        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        _db = redis.GetDatabase();
-        _keys = keys;
-        _batchSize = batchSize;
-    }
+    private readonly RedisContext _redis = new(redis, keys, batchSize);
 
     public Task<LookupLoadReport> LoadCustomersAsync(
         CustomerTable customers,
@@ -37,9 +24,9 @@ public sealed class RedisLookupLoader
         return layout switch
         {
             RedisLookupLayout.Playstream => LoadAsync(
-                "customers", rows, c => c.Id, _keys.CustomerIds, _keys.Customer, WritePlaystreamCustomer, progress, cancel),
+                "customers", rows, c => c.Id, _redis.Keys.CustomerIds, _redis.Keys.Customer, WritePlaystreamCustomer, progress, cancel),
             RedisLookupLayout.Original => LoadAsync(
-                "customers", rows, c => c.Id, _keys.OriginalCustomerIds, RedisKeys.OriginalCustomer,
+                "customers", rows, c => c.Id, _redis.Keys.OriginalCustomerIds, RedisKeys.OriginalCustomer,
                 (db, key, c) => db.HashSetAsync(key, OriginalCustomerHash.ToEntries(c)), progress, cancel),
             _ => throw new ArgumentOutOfRangeException(nameof(layout), layout, "unknown layout"),
         };
@@ -50,7 +37,7 @@ public sealed class RedisLookupLoader
     {
         ArgumentNullException.ThrowIfNull(tracks);
         return LoadAsync(
-            "tracks", tracks.All().ToList(), t => t.Id, _keys.TrackIds, _keys.Track,
+            "tracks", tracks.All().ToList(), t => t.Id, _redis.Keys.TrackIds, _redis.Keys.Track,
             (db, key, t) => db.HashSetAsync(key, TrackHash.ToEntries(t)), progress, cancel);
     }
 
@@ -73,43 +60,40 @@ public sealed class RedisLookupLoader
         IProgress<LookupLoadProgress>? progress,
         CancellationToken cancel)
     {
-        var previous = (await _db.SetMembersAsync(idSetKey).ConfigureAwait(false))
-            .Select(v => int.TryParse((string?)v, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1)
-            .Where(id => id >= 0)
-            .ToHashSet();
+        var previous = (await _redis.ReadIdsAsync(idSetKey).ConfigureAwait(false)).ToHashSet();
         var current = new HashSet<int>(rows.Count);
 
         // Ids go into the set before their hashes: a load cut short leaves ids whose hash may be
         // missing (readers skip those, the next load deletes them), never a hash nobody lists.
-        var pipeline = new CommandPipeline(_batchSize);
-        foreach (var chunk in rows.Select(idOf).Chunk(_batchSize))
+        var pipeline = _redis.NewPipeline();
+        foreach (var chunk in rows.Select(idOf).Chunk(_redis.BatchSize))
         {
             current.UnionWith(chunk);
-            await pipeline.AddAsync(_db.SetAddAsync(idSetKey, chunk.Select(id => (RedisValue)id).ToArray())).ConfigureAwait(false);
+            await pipeline.AddAsync(_redis.Db.SetAddAsync(idSetKey, chunk.Select(id => (RedisValue)id).ToArray())).ConfigureAwait(false);
         }
         await pipeline.FlushAsync().ConfigureAwait(false);
 
         var written = 0;
         progress?.Report(new LookupLoadProgress(kind, 0, rows.Count));
-        foreach (var chunk in rows.Chunk(_batchSize))
+        foreach (var chunk in rows.Chunk(_redis.BatchSize))
         {
             cancel.ThrowIfCancellationRequested();
             foreach (var row in chunk)
-                await pipeline.AddAsync(write(_db, keyOf(idOf(row)), row)).ConfigureAwait(false);
+                await pipeline.AddAsync(write(_redis.Db, keyOf(idOf(row)), row)).ConfigureAwait(false);
             await pipeline.FlushAsync().ConfigureAwait(false);
             written += chunk.Length;
             progress?.Report(new LookupLoadProgress(kind, written, rows.Count));
         }
 
         previous.ExceptWith(current);
-        foreach (var chunk in previous.Chunk(_batchSize))
+        foreach (var chunk in previous.Chunk(_redis.BatchSize))
         {
-            await pipeline.AddAsync(_db.KeyDeleteAsync(chunk.Select(id => (RedisKey)keyOf(id)).ToArray())).ConfigureAwait(false);
-            await pipeline.AddAsync(_db.SetRemoveAsync(idSetKey, chunk.Select(id => (RedisValue)id).ToArray())).ConfigureAwait(false);
+            await pipeline.AddAsync(_redis.Db.KeyDeleteAsync(chunk.Select(id => (RedisKey)keyOf(id)).ToArray())).ConfigureAwait(false);
+            await pipeline.AddAsync(_redis.Db.SetRemoveAsync(idSetKey, chunk.Select(id => (RedisValue)id).ToArray())).ConfigureAwait(false);
         }
         await pipeline.FlushAsync().ConfigureAwait(false);
 
-        var version = await _db.StringIncrementAsync(_keys.LookupsVersion).ConfigureAwait(false);
+        var version = await _redis.Db.StringIncrementAsync(_redis.Keys.LookupsVersion).ConfigureAwait(false);
         return new LookupLoadReport(kind, written, previous.Count, version);
     }
 }

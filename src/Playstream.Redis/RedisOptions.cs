@@ -24,6 +24,12 @@ public sealed record RedisOptions
 
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>After a lost connection, the client's reconnect tries start this far apart ...</summary>
+    public static readonly TimeSpan FirstReconnectInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>... and grow (randomly, by a tenth a try) to at most this far apart.</summary>
+    public static readonly TimeSpan MaxReconnectInterval = TimeSpan.FromSeconds(5);
+
     /// <summary>The keys under <see cref="KeyPrefix"/>.</summary>
     public RedisKeys Keys => new(KeyPrefix);
 
@@ -51,7 +57,9 @@ public sealed record RedisOptions
 
     /// <summary>
     /// The client configuration. <c>AbortOnConnectFail</c> is off so that a server that is down
-    /// (or not up yet) is retried in the background instead of failing the connect.
+    /// (or not up yet) is retried in the background instead of failing the connect; the client
+    /// then tries to reconnect at most <see cref="MaxReconnectInterval"/> apart, so a server that
+    /// comes back after a long outage is in use again within seconds.
     /// </summary>
     public ConfigurationOptions ToConfigurationOptions()
     {
@@ -66,6 +74,9 @@ public sealed record RedisOptions
         config.SyncTimeout = Math.Max(config.SyncTimeout, timeout);
         config.AsyncTimeout = Math.Max(config.AsyncTimeout, timeout);
         config.AbortOnConnectFail = false;
+        // The client's default backs off from half the connect timeout to 10 s between tries.
+        config.ReconnectRetryPolicy = new ExponentialRetry(
+            (int)FirstReconnectInterval.TotalMilliseconds, (int)MaxReconnectInterval.TotalMilliseconds);
         config.ClientName ??= "playstream";
         return config;
     }

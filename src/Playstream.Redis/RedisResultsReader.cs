@@ -5,30 +5,18 @@ using StackExchange.Redis;
 namespace Playstream.Redis;
 
 /// <summary>Reads back what <see cref="RedisResultsWriter"/> wrote, as the result records, in a stable order.</summary>
-public sealed class RedisResultsReader
+public sealed class RedisResultsReader(IConnectionMultiplexer redis, RedisKeys keys, int batchSize = CommandPipeline.DefaultBatchSize)
 {
-    private readonly IDatabase _db;
-    private readonly RedisKeys _keys;
-    private readonly int _batchSize;
-
-    public RedisResultsReader(IConnectionMultiplexer redis, RedisKeys keys, int batchSize = CommandPipeline.DefaultBatchSize)
-    {
-        ArgumentNullException.ThrowIfNull(redis);
-        ArgumentNullException.ThrowIfNull(keys);
-        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        _db = redis.GetDatabase();
-        _keys = keys;
-        _batchSize = batchSize;
-    }
+    private readonly RedisContext _redis = new(redis, keys, batchSize);
 
     /// <summary>Every interest, by customer then track. A track without a detected_at reads as 0.</summary>
     public async Task<IReadOnlyList<Interest>> ReadInterestsAsync(CancellationToken cancel = default)
     {
-        var customers = await IdsAsync(_keys.InterestCustomers).ConfigureAwait(false);
+        var customers = await _redis.ReadIdsAsync(_redis.Keys.InterestCustomers).ConfigureAwait(false);
         var interests = new List<Interest>();
         await CommandPipeline.ForEachReplyAsync(
-            customers, _batchSize,
-            id => BothAsync(_db.SetMembersAsync(_keys.Interests(id)), _db.HashGetAllAsync(_keys.InterestDetectedAt(id))),
+            customers, _redis.BatchSize,
+            id => BothAsync(_redis.Db.SetMembersAsync(_redis.Keys.Interests(id)), _redis.Db.HashGetAllAsync(_redis.Keys.InterestDetectedAt(id))),
             (id, reply) =>
             {
                 var times = reply.Second.ToDictionary(
@@ -47,17 +35,17 @@ public sealed class RedisResultsReader
     public async Task<IReadOnlyList<UniqueTracks>> ReadUniqueTracksAsync()
     {
         string[] scopes = ["all", "mobile"];
-        var replies = scopes.Select(s => _db.SetMembersAsync(_keys.UniqueTracks(s))).ToArray();
+        var replies = scopes.Select(s => _redis.Db.SetMembersAsync(_redis.Keys.UniqueTracks(s))).ToArray();
         await Task.WhenAll(replies).ConfigureAwait(false);
-        return [.. scopes.Select((s, i) => new UniqueTracks(s, [.. ParseIds(replies[i].Result).Order()]))];
+        return [.. scopes.Select((s, i) => new UniqueTracks(s, [.. RedisContext.ParseIds(replies[i].Result).Order()]))];
     }
 
     /// <summary>The latest top list of each gender, by gender code.</summary>
     public async Task<IReadOnlyList<TopTracksWindow>> ReadTopTracksAsync()
     {
-        var genders = (await _db.SetMembersAsync(_keys.TopTracksGenders).ConfigureAwait(false))
+        var genders = (await _redis.Db.SetMembersAsync(_redis.Keys.TopTracksGenders).ConfigureAwait(false))
             .Select(g => (string)g!).Order(StringComparer.Ordinal).ToList();
-        var replies = genders.Select(g => _db.HashGetAllAsync(_keys.TopTracks(g))).ToArray();
+        var replies = genders.Select(g => _redis.Db.HashGetAllAsync(_redis.Keys.TopTracks(g))).ToArray();
         await Task.WhenAll(replies).ConfigureAwait(false);
         return [.. replies.Select(r => ResultHashes.TopTracks(r.Result)).OfType<TopTracksWindow>()];
     }
@@ -65,10 +53,10 @@ public sealed class RedisResultsReader
     /// <summary>Every profile, by customer id.</summary>
     public async Task<IReadOnlyList<CustomerProfile>> ReadProfilesAsync(CancellationToken cancel = default)
     {
-        var customers = await IdsAsync(_keys.ProfileCustomers).ConfigureAwait(false);
+        var customers = await _redis.ReadIdsAsync(_redis.Keys.ProfileCustomers).ConfigureAwait(false);
         var profiles = new List<CustomerProfile>(customers.Count);
         await CommandPipeline.ForEachReplyAsync(
-            customers, _batchSize, id => _db.HashGetAllAsync(_keys.Profile(id)),
+            customers, _redis.BatchSize, id => _redis.Db.HashGetAllAsync(_redis.Keys.Profile(id)),
             (id, entries) =>
             {
                 if (ResultHashes.Profile(id, entries) is { } profile)
@@ -80,23 +68,13 @@ public sealed class RedisResultsReader
 
     /// <summary>The profile summary, or null when none was written.</summary>
     public async Task<ProfileSummary?> ReadProfileSummaryAsync() =>
-        ResultHashes.ProfileSummary(await _db.HashGetAllAsync(_keys.ProfileSummary).ConfigureAwait(false));
+        ResultHashes.ProfileSummary(await _redis.Db.HashGetAllAsync(_redis.Keys.ProfileSummary).ConfigureAwait(false));
 
     /// <summary>The run summary, or null when none was written.</summary>
     public async Task<RunSummary?> ReadSummaryAsync() =>
-        ResultHashes.Summary(await _db.HashGetAllAsync(_keys.Summary).ConfigureAwait(false));
+        ResultHashes.Summary(await _redis.Db.HashGetAllAsync(_redis.Keys.Summary).ConfigureAwait(false));
 
     // Both commands are sent before either reply is awaited, so they share the round trip.
     private static async Task<(T1 First, T2 Second)> BothAsync<T1, T2>(Task<T1> first, Task<T2> second) =>
         (await first.ConfigureAwait(false), await second.ConfigureAwait(false));
-
-    private async Task<List<int>> IdsAsync(string setKey) =>
-        [.. ParseIds(await _db.SetMembersAsync(setKey).ConfigureAwait(false))];
-
-    private static IEnumerable<int> ParseIds(RedisValue[] members)
-    {
-        foreach (var m in members)
-            if (int.TryParse((string?)m, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-                yield return id;
-    }
 }

@@ -8,7 +8,7 @@ namespace Playstream.Redis;
 /// content and nothing is incremented, so writing the same results again (a replay after a
 /// restart) leaves Redis exactly as it was. Commands are pipelined.
 /// </summary>
-public sealed class RedisResultsWriter
+public sealed class RedisResultsWriter(IConnectionMultiplexer redis, RedisKeys keys, int batchSize = CommandPipeline.DefaultBatchSize)
 {
     // Replaces a gender's top list unless Redis already holds a later window for it, so that
     // writers finishing out of order never put an older window back.
@@ -33,19 +33,7 @@ public sealed class RedisResultsWriter
         return 1
         """;
 
-    private readonly IDatabase _db;
-    private readonly RedisKeys _keys;
-    private readonly int _batchSize;
-
-    public RedisResultsWriter(IConnectionMultiplexer redis, RedisKeys keys, int batchSize = CommandPipeline.DefaultBatchSize)
-    {
-        ArgumentNullException.ThrowIfNull(redis);
-        ArgumentNullException.ThrowIfNull(keys);
-        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        _db = redis.GetDatabase();
-        _keys = keys;
-        _batchSize = batchSize;
-    }
+    private readonly RedisContext _redis = new(redis, keys, batchSize);
 
     /// <summary>Writes every result Redis keeps (all but activity, which lives in the search index).</summary>
     public async Task WriteAsync(AnalyticsResults results, CancellationToken cancel = default)
@@ -69,7 +57,7 @@ public sealed class RedisResultsWriter
     public async Task WriteInterestsAsync(IEnumerable<Interest> interests, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(interests);
-        var pipeline = new CommandPipeline(_batchSize);
+        var pipeline = _redis.NewPipeline();
         var customers = new List<RedisValue>();
         foreach (var group in interests.GroupBy(i => i.CustomerId))
         {
@@ -78,11 +66,11 @@ public sealed class RedisResultsWriter
             var earliest = group.GroupBy(i => i.TrackId)
                 .SelectMany(g => new RedisValue[] { g.Key, g.Min(i => i.DetectedAt) })
                 .ToArray();
-            await pipeline.AddAsync(_db.ScriptEvaluateAsync(AddInterestsKeepingEarliest,
-                [_keys.Interests(group.Key), _keys.InterestDetectedAt(group.Key)], earliest)).ConfigureAwait(false);
+            await pipeline.AddAsync(_redis.Db.ScriptEvaluateAsync(AddInterestsKeepingEarliest,
+                [_redis.Keys.Interests(group.Key), _redis.Keys.InterestDetectedAt(group.Key)], earliest)).ConfigureAwait(false);
         }
-        foreach (var chunk in customers.Chunk(_batchSize))
-            await pipeline.AddAsync(_db.SetAddAsync(_keys.InterestCustomers, chunk)).ConfigureAwait(false);
+        foreach (var chunk in customers.Chunk(_redis.BatchSize))
+            await pipeline.AddAsync(_redis.Db.SetAddAsync(_redis.Keys.InterestCustomers, chunk)).ConfigureAwait(false);
         await pipeline.FlushAsync().ConfigureAwait(false);
     }
 
@@ -93,8 +81,8 @@ public sealed class RedisResultsWriter
         var steps = new List<Task>();
         foreach (var scope in scopes)
         {
-            var key = _keys.UniqueTracks(scope.Scope);
-            var tx = _db.CreateTransaction();
+            var key = _redis.Keys.UniqueTracks(scope.Scope);
+            var tx = _redis.Db.CreateTransaction();
             steps.Add(tx.KeyDeleteAsync(key));
             if (scope.TrackIds.Count > 0)
                 steps.Add(tx.SetAddAsync(key, scope.TrackIds.Select(id => (RedisValue)id).ToArray()));
@@ -113,9 +101,9 @@ public sealed class RedisResultsWriter
         var latest = windows.GroupBy(w => w.Gender, StringComparer.Ordinal)
             .Select(g => g.MaxBy(w => w.WindowStart)!)
             .ToList();
-        var replies = latest.Select(w => _db.ScriptEvaluateAsync(
+        var replies = latest.Select(w => _redis.Db.ScriptEvaluateAsync(
             SetTopTracksIfNotOlder,
-            [_keys.TopTracks(w.Gender), _keys.TopTracksGenders],
+            [_redis.Keys.TopTracks(w.Gender), _redis.Keys.TopTracksGenders],
             [w.WindowStart, w.WindowEnd, w.Gender, ResultHashes.TracksJson(w.Tracks)])).ToArray();
         await Task.WhenAll(replies).ConfigureAwait(false);
         return replies.Count(r => (long)r.Result == 1);
@@ -125,56 +113,51 @@ public sealed class RedisResultsWriter
     public async Task WriteProfilesAsync(IEnumerable<CustomerProfile> profiles, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(profiles);
-        var pipeline = new CommandPipeline(_batchSize);
+        var pipeline = _redis.NewPipeline();
         var customers = new List<RedisValue>();
         foreach (var profile in profiles)
         {
             cancel.ThrowIfCancellationRequested();
             customers.Add(profile.CustomerId);
-            await pipeline.AddAsync(_db.HashSetAsync(_keys.Profile(profile.CustomerId), ResultHashes.ProfileEntries(profile))).ConfigureAwait(false);
+            await pipeline.AddAsync(_redis.Db.HashSetAsync(_redis.Keys.Profile(profile.CustomerId), ResultHashes.ProfileEntries(profile))).ConfigureAwait(false);
         }
-        foreach (var chunk in customers.Chunk(_batchSize))
-            await pipeline.AddAsync(_db.SetAddAsync(_keys.ProfileCustomers, chunk)).ConfigureAwait(false);
+        foreach (var chunk in customers.Chunk(_redis.BatchSize))
+            await pipeline.AddAsync(_redis.Db.SetAddAsync(_redis.Keys.ProfileCustomers, chunk)).ConfigureAwait(false);
         await pipeline.FlushAsync().ConfigureAwait(false);
     }
 
     public Task WriteProfileSummaryAsync(ProfileSummary summary) =>
-        ReplaceHashAsync(_keys.ProfileSummary, ResultHashes.ProfileSummaryEntries(summary));
+        ReplaceHashAsync(_redis.Keys.ProfileSummary, ResultHashes.ProfileSummaryEntries(summary));
 
     public Task WriteSummaryAsync(RunSummary summary) =>
-        ReplaceHashAsync(_keys.Summary, ResultHashes.SummaryEntries(summary));
+        ReplaceHashAsync(_redis.Keys.Summary, ResultHashes.SummaryEntries(summary));
 
     /// <summary>Deletes every result key this writer writes, as listed by its index sets; lookups are left alone.</summary>
     public async Task ClearAsync()
     {
         var keys = new List<RedisKey>
         {
-            _keys.UniqueTracks("all"), _keys.UniqueTracks("mobile"), _keys.ProfileSummary, _keys.Summary,
-            _keys.InterestCustomers, _keys.ProfileCustomers, _keys.TopTracksGenders,
+            _redis.Keys.UniqueTracks("all"), _redis.Keys.UniqueTracks("mobile"), _redis.Keys.ProfileSummary, _redis.Keys.Summary,
+            _redis.Keys.InterestCustomers, _redis.Keys.ProfileCustomers, _redis.Keys.TopTracksGenders,
         };
-        foreach (var id in await IdsAsync(_keys.InterestCustomers).ConfigureAwait(false))
+        foreach (var id in await _redis.ReadIdsAsync(_redis.Keys.InterestCustomers).ConfigureAwait(false))
         {
-            keys.Add(_keys.Interests(id));
-            keys.Add(_keys.InterestDetectedAt(id));
+            keys.Add(_redis.Keys.Interests(id));
+            keys.Add(_redis.Keys.InterestDetectedAt(id));
         }
-        foreach (var id in await IdsAsync(_keys.ProfileCustomers).ConfigureAwait(false))
-            keys.Add(_keys.Profile(id));
-        foreach (var gender in await _db.SetMembersAsync(_keys.TopTracksGenders).ConfigureAwait(false))
-            keys.Add(_keys.TopTracks((string)gender!));
-        var pipeline = new CommandPipeline(_batchSize);
-        foreach (var chunk in keys.Chunk(_batchSize))
-            await pipeline.AddAsync(_db.KeyDeleteAsync(chunk)).ConfigureAwait(false);
+        foreach (var id in await _redis.ReadIdsAsync(_redis.Keys.ProfileCustomers).ConfigureAwait(false))
+            keys.Add(_redis.Keys.Profile(id));
+        foreach (var gender in await _redis.Db.SetMembersAsync(_redis.Keys.TopTracksGenders).ConfigureAwait(false))
+            keys.Add(_redis.Keys.TopTracks((string)gender!));
+        var pipeline = _redis.NewPipeline();
+        foreach (var chunk in keys.Chunk(_redis.BatchSize))
+            await pipeline.AddAsync(_redis.Db.KeyDeleteAsync(chunk)).ConfigureAwait(false);
         await pipeline.FlushAsync().ConfigureAwait(false);
     }
 
-    private async Task<IEnumerable<int>> IdsAsync(string setKey) =>
-        (await _db.SetMembersAsync(setKey).ConfigureAwait(false))
-            .Select(v => int.TryParse((string?)v, out var id) ? (int?)id : null)
-            .OfType<int>();
-
     private Task ReplaceHashAsync(string key, HashEntry[] entries)
     {
-        var tx = _db.CreateTransaction();
+        var tx = _redis.Db.CreateTransaction();
         var steps = new[] { tx.KeyDeleteAsync(key), tx.HashSetAsync(key, entries), tx.ExecuteAsync() };
         return Task.WhenAll(steps);
     }

@@ -45,6 +45,18 @@ public class RedisOptionsTests
     }
 
     [Fact]
+    public void A_lost_connection_is_retried_a_second_apart_at_first_and_never_more_than_5_seconds_apart()
+    {
+        var policy = new RedisOptions().ToConfigurationOptions().ReconnectRetryPolicy;
+        Assert.NotNull(policy);
+        // Not before the first interval, whatever the count; always once the longest has passed.
+        Assert.False(policy.ShouldRetry(0, 999));
+        Assert.False(policy.ShouldRetry(100, 999));
+        Assert.True(policy.ShouldRetry(100, 5000));
+        Assert.True(policy.ShouldRetry(1_000_000, 5000));
+    }
+
+    [Fact]
     public void The_configuration_text_it_gives_leaves_the_password_out()
     {
         var config = new RedisOptions { Password = "pw-123" }.ToConfigurationOptions();

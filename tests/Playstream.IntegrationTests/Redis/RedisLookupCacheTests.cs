@@ -66,6 +66,39 @@ public sealed class RedisLookupCacheTests(RedisServer redis) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_Redis_that_lost_its_data_leaves_the_tables_in_place_said_once_until_the_next_load()
+    {
+        var (customers, tracks) = await LoadSeedAsync();
+        var target = LookupTables.Empty();
+        var cache = new RedisLookupCache(redis.Connection, Keys, target);
+        var reports = new List<string>();
+        cache.Report += (_, message) => reports.Add(message);
+        Assert.True(await cache.RefreshAsync());
+        var held = target.Customers;
+
+        // What a restart without persistence leaves: none of the keys.
+        await redis.DeletePrefixAsync(_prefix);
+        Assert.False(await cache.RefreshAsync());
+        Assert.False(await cache.RefreshAsync());
+        Assert.Same(held, target.Customers);
+        Assert.Equal(1750, target.Tracks.Count);
+        Assert.Equal(2, cache.Version);
+        Assert.Single(reports, r => r.Contains("holds no lookups", StringComparison.Ordinal));
+
+        // Loading again counts from 1 and reaches the version held, 2: it is read all the same.
+        var changed = new CustomerTable();
+        foreach (var c in customers.All())
+            changed.Set(c.Id == 5 ? c with { Name = "Renamed Five" } : c);
+        var loader = new RedisLookupLoader(redis.Connection, Keys);
+        await loader.LoadCustomersAsync(changed);
+        await loader.LoadTracksAsync(tracks);
+        Assert.True(await cache.RefreshAsync());
+        Assert.Equal(2, cache.Version);
+        Assert.Equal("Renamed Five", target.Customers.Get(5)?.Name);
+        Assert.False(await cache.RefreshAsync());
+    }
+
+    [Fact]
     public async Task The_loop_picks_up_a_new_load_after_the_version_bump()
     {
         var (customers, _) = await LoadSeedAsync();
