@@ -39,7 +39,9 @@ internal static class ExportCommand
             {
                 var settings = connection.Read(result);
                 using var client = new ElasticsearchClient(ConnectionOptions.Elasticsearch(settings, notice => Console.Error.WriteLine(notice.ToString())));
-                results = new ElasticsearchResultsReader(client, new PlaystreamIndices(settings.Elasticsearch.IndexPrefix)).ReadAsync().GetAwaiter().GetResult();
+                var reader = new ElasticsearchResultsReader(client, new PlaystreamIndices(settings.Elasticsearch.IndexPrefix));
+                reader.RefreshAsync().GetAwaiter().GetResult();
+                results = reader.ReadAsync().GetAwaiter().GetResult();
                 from = $"elasticsearch {settings.Elasticsearch.Urls} (indices {settings.Elasticsearch.IndexPrefix}-*)";
             }
             ResultsExporter.Write(results, target);

@@ -33,6 +33,13 @@ internal sealed class ConnectionOptions
             command.Options.Add(option);
     }
 
+    /// <summary>Only the settings file and the Redis options, for commands that talk to Redis alone (<c>load</c>).</summary>
+    public void AddRedisTo(Command command)
+    {
+        foreach (var option in new Option[] { _settings, _redis, _redisPassword, _redisTls, _redisPrefix })
+            command.Options.Add(option);
+    }
+
     /// <summary>File, then environment, then these options; throws a <see cref="SettingsException"/> naming the first bad setting.</summary>
     public PlaystreamSettings Read(ParseResult result)
     {

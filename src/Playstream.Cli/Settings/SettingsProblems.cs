@@ -16,6 +16,15 @@ public static class SettingsProblems
             problems.Add("kafka.saslUsername: needed when kafka.saslMechanism is set");
         if (string.IsNullOrWhiteSpace(settings.Redis.Endpoint))
             problems.Add("redis.endpoint: empty; give host:port (--redis)");
+        else
+            try
+            {
+                ConnectionOptions.Redis(settings).Validate();
+            }
+            catch (ArgumentException e)
+            {
+                problems.Add($"redis: {e.Message}");
+            }
         foreach (var url in settings.Elasticsearch.Urls.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).DefaultIfEmpty(""))
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
                 problems.Add($"elasticsearch.urls: '{url}' is not an http(s) URL (--es-url)");

@@ -7,6 +7,13 @@ namespace Playstream.Elasticsearch.Sinks;
 /// <summary>Reads results back from their indices, so a run on the stack can be exported and checked like an embedded one.</summary>
 public sealed class ElasticsearchResultsReader(ElasticsearchClient client, PlaystreamIndices indices)
 {
+    /// <summary>
+    /// Makes every result written so far searchable. The server does so by itself about once a
+    /// second; an export right after a run calls this first, or it may miss the last flush.
+    /// </summary>
+    public Task RefreshAsync(CancellationToken cancellationToken = default) =>
+        Task.WhenAll(indices.ResultIndices().Select(i => client.RefreshAsync(i.Index, cancellationToken)));
+
     public async Task<AnalyticsResults> ReadAsync(CancellationToken cancellationToken = default)
     {
         var activity = (await All(indices.Activity, s => new ActivityWindow(
