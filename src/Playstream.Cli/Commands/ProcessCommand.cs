@@ -16,7 +16,7 @@ internal static class ProcessCommand
         var untilIdle = new Option<bool>("--until-idle") { Description = "Exit once every partition is drained and everything is written" };
         var noPlays = new Option<bool>("--no-plays") { Description = "Do not index the enriched plays (results only)" };
         var flush = new Option<string>("--flush-interval") { Description = "How often plays, results and checkpoints are written and offsets committed", DefaultValueFactory = _ => "10s" };
-        var lateness = new Option<string?>("--allowed-lateness") { Description = "For endless streams: a play this far behind its partition's latest (e.g. 1h) is a dead letter `late`; default: any lateness" };
+        var lateness = AllowedLatenessOption.Create("For endless streams: a play this far behind its partition's latest (e.g. 1h) is a dead letter `late`; default: any lateness");
         var deadLetters = new Option<string?>("--dead-letter-topic") { Description = "Topic for dead letters (default TOPIC-dead-letters)" };
         var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve Prometheus /metrics and /health on this port (default: off)" };
         var metricsHost = new Option<string>("--metrics-host") { Description = "Address for --metrics-port (0.0.0.0 for every interface)", DefaultValueFactory = _ => "127.0.0.1" };
@@ -34,11 +34,7 @@ internal static class ProcessCommand
             var flushText = result.GetValue(flush)!;
             if (!DurationParser.TryParseSeconds(flushText, out var flushSeconds) || flushSeconds < 1)
                 throw new Core.Engine.SettingsException($"--flush-interval: '{flushText}' is not a duration of at least 1s");
-            TimeSpan? allowedLateness = null;
-            if (result.GetValue(lateness) is { } latenessText)
-                allowedLateness = DurationParser.TryParseSeconds(latenessText, out var latenessSeconds)
-                    ? TimeSpan.FromSeconds(latenessSeconds)
-                    : throw new Core.Engine.SettingsException($"--allowed-lateness: '{latenessText}' is not a duration (examples: 90s, 30m, 1h)");
+            var allowedLateness = AllowedLatenessOption.Read(result, lateness);
             var options = new StreamProcessorOptions
             {
                 AllowedLateness = allowedLateness,

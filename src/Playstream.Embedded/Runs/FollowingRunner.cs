@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
+using Playstream.Core.Checkpoints;
 using Playstream.Core.Engine;
-using Playstream.Core.Events;
-using Playstream.Core.Lookups;
+using Playstream.Core.Export;
+using Playstream.Core.Results;
+using Playstream.Embedded.Checkpoints;
 using Playstream.Embedded.Store;
 
 namespace Playstream.Embedded.Runs;
@@ -11,93 +12,119 @@ namespace Playstream.Embedded.Runs;
 /// <summary>
 /// <c>playstream run --follow</c>: reads the event files to their end, then keeps reading what
 /// is appended to them (a live generator, a log being written), and every
-/// <see cref="EmbeddedRunOptions"/>-given interval writes the results so far to the store, so
-/// the dashboard shows them while they grow. Only whole lines are read: a line still being
-/// written waits for its newline. Stops, writing the final results, when cancelled.
+/// <see cref="FollowOptions.WriteEvery"/> writes the results so far to the store, so the
+/// dashboard shows them while they grow. Only whole lines are read: a line still being written
+/// waits for its newline. Stops, writing the final results, when cancelled.
 /// </summary>
+/// <remarks>
+/// Every results write, and the stop, is followed by a checkpoint taken between two lines: the
+/// state, each file's position and the store's row counts together (<see cref="FollowCheckpoint"/>).
+/// The next run over the same files resumes from it (<see cref="FollowStart"/>). With an allowed
+/// lateness, late plays are dead letters and the state before the final horizon is evicted after
+/// each write, before the checkpoint: the store keeps the final windows' rows.
+/// </remarks>
 public static class FollowingRunner
 {
-    public static async Task<EmbeddedRunReport> RunAsync(
-        EmbeddedRunOptions options, TimeSpan writeEvery, Action<long>? onWrite = null, CancellationToken cancellationToken = default)
+    public static Task<EmbeddedRunReport> RunAsync(
+        EmbeddedRunOptions options, TimeSpan writeEvery, Action<long>? onWrite = null, CancellationToken cancellationToken = default) =>
+        RunAsync(options, new FollowOptions { WriteEvery = writeEvery, OnWrite = onWrite }, cancellationToken);
+
+    public static async Task<EmbeddedRunReport> RunAsync(EmbeddedRunOptions options, FollowOptions follow, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(follow);
         options.Settings.Validate();
         if (options.EventFiles.Count == 0)
             throw new FileNotFoundException("no events file given (--events FILE...)");
+        if (follow.AllowedLateness is { } lateness && lateness < TimeSpan.Zero)
+            throw new SettingsException("--allowed-lateness: must not be negative");
         var total = Stopwatch.StartNew();
         var problems = new List<string>();
         var lookups = EmbeddedRunner.LoadLookups(options, problems);
-        using var store = EmbeddedStore.CreateFresh(options.StorePath, out var replaced);
+        var checkpoints = follow.Checkpoints ?? new FileCheckpointStore(FileCheckpointStore.FolderBeside(options.StorePath));
+        using var start = await FollowStart.OpenAsync(options, follow, checkpoints, CancellationToken.None).ConfigureAwait(false);
+        var store = start.Store;
+        store.MakeDurable();
         store.WriteLookups(lookups);
-        var analytics = new PartitionAnalytics(options.Settings);
-        var tails = options.EventFiles.Select(f => new FileTail(f)).ToList();
-        long lines = 0, blank = 0, bytes = 0, written = -1;
+        var run = new FollowSession(options, start, lookups, new LatenessRule(follow.AllowedLateness));
+
         var writer = store.OpenWriter(options.StorePlays);
-        var batch = writer.Pool.Rent();
+        run.Open(writer);
+        long written = -1;
         try
         {
             while (true)
             {
-                foreach (var tail in tails)
-                {
-                    batch.Source = tail.Path;
-                    bytes += tail.ReadNewLines((line, lineNumber) =>
-                    {
-                        lines++;
-                        if (EventParser.TryParse(line, out var play, out var zip, out var reason))
-                        {
-                            analytics.Add(play, line[zip], lookups);
-                            if (options.StorePlays)
-                            {
-                                batch.Add(play, line[zip], lineNumber);
-                                if (batch.IsFull) { writer.Write(batch); batch = writer.Pool.Rent(); batch.Source = tail.Path; }
-                            }
-                        }
-                        else if (EventParser.IsBlank(line))
-                        {
-                            blank++;
-                        }
-                        else
-                        {
-                            analytics.CountDeadLetter(reason);
-                            writer.Write(new DeadLetter(reason, new SourcePosition(tail.Path, lineNumber), Encoding.UTF8.GetString(line.TrimEnd((byte)'\r')), EventParser.Describe(reason)));
-                        }
-                    });
-                }
+                run.ReadNewLines();
                 var done = cancellationToken.IsCancellationRequested;
-                if (lines != written || done)
+                if (done)
+                    break;
+                if (run.Lines != written)
                 {
-                    if (batch.Count > 0) { writer.Write(batch); batch = writer.Pool.Rent(); }
-                    await writer.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-                    var meta = Meta(options, analytics.Events, writer.PlaysWritten, total.Elapsed);
-                    if (done)
-                        break;
-                    store.WriteProgress(analytics.ComputeResults(), analytics.ComputeBreakdowns(), meta);
-                    written = lines;
-                    onWrite?.Invoke(analytics.Events);
+                    await run.FlushAsync().ConfigureAwait(false);
+                    WriteResults(run, total.Elapsed, final: false);
+                    await CheckpointAsync(run, checkpoints).ConfigureAwait(false);
+                    written = run.Lines;
+                    follow.OnWrite?.Invoke(run.Analytics.Events);
                 }
-                try { await Task.Delay(writeEvery, cancellationToken).ConfigureAwait(false); }
+                try { await Task.Delay(follow.WriteEvery, cancellationToken).ConfigureAwait(false); }
                 catch (OperationCanceledException) { }
             }
+            await run.FlushAsync().ConfigureAwait(false);
         }
         finally
         {
-            writer.Pool.Return(batch);
+            run.Close();
             await writer.DisposeAsync().ConfigureAwait(false);
-            foreach (var tail in tails) tail.Dispose();
         }
-        var results = analytics.ComputeResults();
-        store.WriteResults(results, analytics.ComputeBreakdowns(), Meta(options, analytics.Events, writer.PlaysWritten, total.Elapsed));
-        return new EmbeddedRunReport(results, options.Settings, bytes, lines, blank, writer.PlaysWritten,
-            lookups.Customers.Count, lookups.Tracks.Count, problems, replaced, store.Path, null,
+        WriteResults(run, total.Elapsed, final: true);
+        await CheckpointAsync(run, checkpoints).ConfigureAwait(false);
+
+        // The store holds every window, the final ones the state no longer has included.
+        AnalyticsResults stored;
+        long playsStored;
+        using (var reader = new StoreReader(store.Path))
+        {
+            stored = reader.ReadResults();
+            playsStored = reader.CountPlays();
+        }
+        if (options.ExportDirectory is not null)
+            ResultsExporter.Write(stored, options.ExportDirectory);
+        return new EmbeddedRunReport(stored, options.Settings, run.Bytes, run.Lines, run.BlankLines, playsStored,
+            lookups.Customers.Count, lookups.Tracks.Count, problems, start.Replaced, store.Path, options.ExportDirectory,
             TimeSpan.Zero, total.Elapsed, TimeSpan.Zero, total.Elapsed);
     }
 
-    private static Dictionary<string, string> Meta(EmbeddedRunOptions options, long events, long playsStored, TimeSpan elapsed) => new()
+    /// <summary>
+    /// Writes the results so far (keeping the rows of windows the state made final earlier), then,
+    /// with an allowed lateness, evicts what the windows these results made final needed.
+    /// </summary>
+    private static void WriteResults(FollowSession run, TimeSpan elapsed, bool final)
     {
-        ["events"] = events.ToString(CultureInfo.InvariantCulture),
-        ["inputs"] = string.Join(';', options.EventFiles.Select(Path.GetFullPath)),
-        ["plays_stored"] = playsStored.ToString(CultureInfo.InvariantCulture),
-        ["elapsed_seconds"] = elapsed.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture),
-        ["follow"] = "true",
-    };
+        var analytics = run.Analytics;
+        var store = run.Store;
+        var kept = FinalRows.Of(analytics);
+        var meta = new Dictionary<string, string>
+        {
+            ["events"] = analytics.Events.ToString(CultureInfo.InvariantCulture),
+            ["inputs"] = string.Join(';', run.Options.EventFiles.Select(Path.GetFullPath)),
+            ["plays_stored"] = store.Marks().Plays.ToString(CultureInfo.InvariantCulture),
+            ["elapsed_seconds"] = elapsed.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture),
+            ["follow"] = "true",
+            ["final_until"] = kept is { } k ? IsoTime.Format(k.WindowsEndingBy) : "",
+        };
+        if (final)
+            store.WriteResults(analytics.ComputeResults(), analytics.ComputeBreakdowns(), meta, kept);
+        else
+            store.WriteProgress(analytics.ComputeResults(), analytics.ComputeBreakdowns(), meta, kept);
+        if (run.Lateness.FinalAfterWrite(analytics) is { } horizon)
+            analytics.EvictBefore(horizon);
+    }
+
+    /// <summary>The state, the files' positions and the store's rows, all as they are now (between two lines).</summary>
+    private static Task CheckpointAsync(FollowSession run, ICheckpointStore checkpoints)
+    {
+        var checkpoint = new FollowCheckpoint(run.Store.RunId, DateTimeOffset.UtcNow, run.Store.Marks(), run.Positions());
+        return checkpoints.SaveAsync(FollowCheckpoint.Scope, checkpoint.ToPartitionCheckpoint(run.Analytics), CancellationToken.None);
+    }
 }

@@ -3,16 +3,21 @@ using Playstream.Core.Operators.Breakdowns;
 
 namespace Playstream.Embedded.Store;
 
-/// <summary>Writes the dashboard's breakdowns into <c>pane_plays</c> and <c>zip_plays</c>, replacing what was there.</summary>
+/// <summary>
+/// Writes the dashboard's breakdowns into <c>pane_plays</c> and <c>zip_plays</c>, replacing what
+/// was there; with <see cref="FinalRows"/>, the final panes the breakdowns no longer hold stay.
+/// </summary>
 internal static class BreakdownTableWriter
 {
-    public static void Write(SqliteConnection connection, BreakdownResults breakdowns)
+    public static void Write(SqliteConnection connection, BreakdownResults breakdowns, FinalRows? final = null)
     {
         using var tx = connection.BeginTransaction();
         using (var clear = connection.CreateCommand())
         {
             clear.Transaction = tx;
-            clear.CommandText = "DELETE FROM pane_plays; DELETE FROM zip_plays;";
+            clear.CommandText = final is { } kept
+                ? $"DELETE FROM pane_plays WHERE pane_start >= {kept.PanesStartingBefore}; DELETE FROM zip_plays;"
+                : "DELETE FROM pane_plays; DELETE FROM zip_plays;";
             clear.ExecuteNonQuery();
         }
         using (var panes = new RawStatement(connection.Handle!, "INSERT INTO pane_plays VALUES (?, ?, ?, ?, ?)"))

@@ -8,8 +8,9 @@ namespace Playstream.Embedded.Store;
 
 /// <summary>
 /// The embedded store: one SQLite file holding a run's results, dead letters, the customer
-/// and track snapshot it was enriched with, and (optionally) its plays. A run starts it afresh;
-/// readers (the dashboard, <c>demo</c>) open it read-only while or after a run writes it.
+/// and track snapshot it was enriched with, and (optionally) its plays. A run starts it afresh
+/// (a followed run may instead resume it, see <see cref="OpenToResume"/>); readers (the
+/// dashboard, <c>demo</c>) open it read-only while or after a run writes it.
 /// </summary>
 public sealed class EmbeddedStore : IDisposable
 {
@@ -26,8 +27,12 @@ public sealed class EmbeddedStore : IDisposable
 
     internal SqliteConnection Connection => _connection;
 
+    /// <summary>Names this store from its creation on: a checkpoint records it, so it is never applied to another store at the same path.</summary>
+    public string RunId { get; private set; } = "";
+
     /// <summary>
-    /// Creates an empty store at <paramref name="path"/>, replacing any earlier one;
+    /// Creates an empty store at <paramref name="path"/>, replacing any earlier one and the
+    /// checkpoints beside it (they describe the store being replaced);
     /// <paramref name="replaced"/> describes the run whose results are being replaced.
     /// </summary>
     public static EmbeddedStore CreateFresh(string path, out StoreRunInfo? replaced)
@@ -40,6 +45,9 @@ public sealed class EmbeddedStore : IDisposable
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
             File.Delete(full + suffix);
+        var checkpoints = Checkpoints.FileCheckpointStore.FolderBeside(full);
+        if (Directory.Exists(checkpoints))
+            Directory.Delete(checkpoints, recursive: true);
 
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString());
         connection.Open();
@@ -49,11 +57,95 @@ public sealed class EmbeddedStore : IDisposable
         // and a big cache make the bulk load of plays write fewer, fuller pages.
         Execute(connection, "PRAGMA page_size=65536; PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
         Execute(connection, StoreSchema.Create);
-        var store = new EmbeddedStore(full, connection);
+        var store = new EmbeddedStore(full, connection) { RunId = Guid.NewGuid().ToString("N") };
         store.SetMeta("schema_version", StoreSchema.Version.ToString(CultureInfo.InvariantCulture));
+        store.SetMeta("run_id", store.RunId);
         store.SetMeta("started_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         store.SetMeta("state", "running");
         return store;
+    }
+
+    /// <summary>
+    /// Opens the store a followed run left at <paramref name="path"/> to go on writing it: its
+    /// plays, dead letters and results stay, its state is <c>running</c> again and its results
+    /// version goes on from where it was (so a dashboard sees the next write as new). Null when
+    /// there is no store there, or one this build cannot resume (another schema version, no run id).
+    /// </summary>
+    public static EmbeddedStore? OpenToResume(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        if (!File.Exists(full))
+            return null;
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false, Mode = SqliteOpenMode.ReadWrite }.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+            var store = new EmbeddedStore(full, connection);
+            var schema = store.Meta("schema_version");
+            var runId = store.Meta("run_id");
+            if (schema != StoreSchema.Version.ToString(CultureInfo.InvariantCulture) || string.IsNullOrEmpty(runId))
+            {
+                connection.Dispose();
+                return null;
+            }
+            store.RunId = runId;
+            store._resultsVersion = long.TryParse(store.Meta("results_version"), CultureInfo.InvariantCulture, out var version) ? version : 0;
+            store.SetMeta("state", "running");
+            store.SetMeta("resumed_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            return store;
+        }
+        catch (SqliteException)
+        {
+            // Not a database (or a damaged one): nothing to resume.
+            connection.Dispose();
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Every write is on the disk when its commit returns: for a followed run, whose checkpoint
+    /// records how many rows the store held and must not outlive them. A batch run is simply
+    /// run again after a crash, so it skips this.
+    /// </summary>
+    public void MakeDurable() => Execute(_connection, "PRAGMA synchronous=FULL;");
+
+    /// <summary>The rows the plays and dead-letter tables hold now; flush the writer first.</summary>
+    public StoreMarks Marks() => new(
+        Scalar("SELECT coalesce(max(rowid), 0) FROM plays"),
+        Scalar("SELECT coalesce(max(rowid), 0) FROM dead_letters"));
+
+    /// <summary>Deletes the plays and dead letters written after <paramref name="marks"/> were taken; returns how many of each.</summary>
+    public StoreMarks TrimAfter(StoreMarks marks)
+    {
+        using var tx = _connection.BeginTransaction();
+        var plays = ExecuteCount(tx, $"DELETE FROM plays WHERE rowid > {marks.Plays}");
+        var deadLetters = ExecuteCount(tx, $"DELETE FROM dead_letters WHERE rowid > {marks.DeadLetters}");
+        tx.Commit();
+        return new StoreMarks(plays, deadLetters);
+    }
+
+    private string? Meta(string key)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT value FROM meta WHERE key = $k";
+        command.Parameters.AddWithValue("$k", key);
+        return command.ExecuteScalar() as string;
+    }
+
+    private long Scalar(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private long ExecuteCount(SqliteTransaction tx, string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        return command.ExecuteNonQuery();
     }
 
     public void SetMeta(string key, string value)
@@ -75,10 +167,13 @@ public sealed class EmbeddedStore : IDisposable
     public void WriteResults(AnalyticsResults results, IReadOnlyDictionary<string, string> runMeta) =>
         WriteResults(results, BreakdownResults.Empty, runMeta);
 
-    /// <summary>Writes the final results with the dashboard's breakdowns and marks the run finished.</summary>
-    public void WriteResults(AnalyticsResults results, BreakdownResults breakdowns, IReadOnlyDictionary<string, string> runMeta)
+    /// <summary>
+    /// Writes the final results with the dashboard's breakdowns and marks the run finished; with
+    /// <paramref name="final"/>, the rows it names stay (see <see cref="WriteProgress"/>).
+    /// </summary>
+    public void WriteResults(AnalyticsResults results, BreakdownResults breakdowns, IReadOnlyDictionary<string, string> runMeta, FinalRows? final = null)
     {
-        WriteProgress(results, breakdowns, runMeta);
+        WriteProgress(results, breakdowns, runMeta, final);
         SetMeta("finished_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         SetMeta("state", "finished");
         Execute(_connection, "PRAGMA wal_checkpoint(TRUNCATE);");
@@ -86,12 +181,15 @@ public sealed class EmbeddedStore : IDisposable
 
     /// <summary>
     /// Replaces the results with those so far while a run goes on (a followed run), leaving the
-    /// state <c>running</c>; readers see <c>results_version</c> change and reread.
+    /// state <c>running</c>; readers see <c>results_version</c> change and reread. With
+    /// <paramref name="final"/> (results of a state evicted up to a horizon, which leave out the
+    /// windows ending by it), the rows of those final windows stay and interests keep each pair's
+    /// earliest detection, so the store still holds every window.
     /// </summary>
-    public void WriteProgress(AnalyticsResults results, BreakdownResults breakdowns, IReadOnlyDictionary<string, string> runMeta)
+    public void WriteProgress(AnalyticsResults results, BreakdownResults breakdowns, IReadOnlyDictionary<string, string> runMeta, FinalRows? final = null)
     {
-        ResultsTableWriter.Write(_connection, results);
-        BreakdownTableWriter.Write(_connection, breakdowns);
+        ResultsTableWriter.Write(_connection, results, final);
+        BreakdownTableWriter.Write(_connection, breakdowns, final);
         foreach (var (key, value) in runMeta)
             SetMeta(key, value);
         _resultsVersion++;

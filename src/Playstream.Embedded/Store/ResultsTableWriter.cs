@@ -3,14 +3,32 @@ using Playstream.Core.Results;
 
 namespace Playstream.Embedded.Store;
 
-/// <summary>Writes a run's results into the result tables, replacing what was there.</summary>
+/// <summary>
+/// Writes a run's results into the result tables, replacing what was there; with
+/// <see cref="FinalRows"/> (a state evicted up to a horizon), the rows of final windows stay and
+/// interests are merged keeping each pair's earliest detection, because the results no longer
+/// hold what the state evicted.
+/// </summary>
 internal static class ResultsTableWriter
 {
-    public static void Write(SqliteConnection connection, AnalyticsResults results)
+    private static readonly string[] WholeTables = ["profiles", "profile_summary", "unique_tracks", "summary", "dead_letter_counts"];
+
+    public static void Write(SqliteConnection connection, AnalyticsResults results, FinalRows? final = null)
     {
         using var tx = connection.BeginTransaction();
-        foreach (var table in new[] { "activity", "top_tracks", "profiles", "profile_summary", "unique_tracks", "interests", "summary", "dead_letter_counts" })
+        foreach (var table in WholeTables)
             Run(connection, tx, $"DELETE FROM {table}");
+        if (final is { } kept)
+        {
+            // Only windows the results still compute are replaced; the results hold none ending by the horizon.
+            Run(connection, tx, $"DELETE FROM activity WHERE window_end > {kept.WindowsEndingBy}");
+            Run(connection, tx, $"DELETE FROM top_tracks WHERE window_end > {kept.WindowsEndingBy}");
+        }
+        else
+        {
+            foreach (var table in new[] { "activity", "top_tracks", "interests" })
+                Run(connection, tx, $"DELETE FROM {table}");
+        }
 
         Insert(connection, tx, "INSERT INTO activity VALUES ($a,$b,$c,$d,$e)", results.Activity,
             (p, w) => p.Set(0, w.WindowStart).Set(1, w.WindowEnd).Set(2, w.Plays).Set(3, w.Listeners).Set(4, w.MobilePlays));
@@ -31,7 +49,12 @@ internal static class ResultsTableWriter
         Insert(connection, tx, "INSERT INTO unique_tracks VALUES ($a,$b)", uniques,
             (p, u) => p.Set(0, u.Scope).Set(1, u.id));
 
-        Insert(connection, tx, "INSERT INTO interests VALUES ($a,$b,$c)", results.Interests,
+        // An evicted state may have lost a detection (its plays were dropped) or see it later than it
+        // was: the earliest detection ever written is the true one, as plays are only ever added.
+        var interestSql = final is null
+            ? "INSERT INTO interests VALUES ($a,$b,$c)"
+            : "INSERT INTO interests VALUES ($a,$b,$c) ON CONFLICT(customer_id, track_id) DO UPDATE SET detected_at = min(detected_at, excluded.detected_at)";
+        Insert(connection, tx, interestSql, results.Interests,
             (p, i) => p.Set(0, i.CustomerId).Set(1, i.TrackId).Set(2, i.DetectedAt));
 
         var sum = results.Summary;

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Playstream.Core.Events;
 using Playstream.Core.Lookups;
+using Playstream.Core.Operators.Breakdowns;
 using Playstream.Core.Pipeline;
 using Playstream.Core.Results;
 using Playstream.Embedded.Store;
@@ -123,5 +124,78 @@ public sealed class EmbeddedStoreTests
         using var folder = new TempFolder();
         var error = Assert.Throws<FileNotFoundException>(() => new StoreReader(folder.File("missing.db")));
         Assert.Contains("playstream run", error.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task WritePlaysAndLetters(EmbeddedStore store, int plays, int letters, int firstId)
+    {
+        var writer = store.OpenWriter(storePlays: true);
+        var batch = writer.Pool.Rent();
+        for (var i = 0; i < plays; i++)
+            batch.Add(new PlayEvent(firstId + i, 1, 2, 1_414_000_000 + i, false), "1"u8, i + 1);
+        writer.Write(batch);
+        for (var i = 0; i < letters; i++)
+            writer.Write(new DeadLetter(DeadLetterReason.FieldCount, new SourcePosition("p.csv", firstId + i), "x", "bad"));
+        await writer.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_store_reopened_to_resume_keeps_its_rows_and_drops_only_those_after_the_marks()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("store.db");
+        string runId;
+        StoreMarks marks;
+        using (var store = EmbeddedStore.CreateFresh(path, out _))
+        {
+            runId = store.RunId;
+            await WritePlaysAndLetters(store, 30, 2, 0);
+            marks = store.Marks();
+            await WritePlaysAndLetters(store, 12, 3, 100);
+            store.WriteProgress(SampleResults(), BreakdownResults.Empty, new Dictionary<string, string> { ["events"] = "5" });
+        }
+        Assert.Equal(new StoreMarks(30, 2), marks);
+
+        using (var resumed = EmbeddedStore.OpenToResume(path))
+        {
+            Assert.NotNull(resumed);
+            Assert.Equal(runId, resumed!.RunId);
+            Assert.Equal(new StoreMarks(12, 3), resumed.TrimAfter(marks));
+            Assert.Equal(marks, resumed.Marks());
+            await WritePlaysAndLetters(resumed, 5, 1, 200);
+            Assert.Equal(new StoreMarks(35, 3), resumed.Marks());
+            resumed.WriteProgress(SampleResults(), BreakdownResults.Empty, new Dictionary<string, string> { ["events"] = "5" });
+        }
+        using var reader = new StoreReader(path);
+        Assert.Equal(35, reader.CountPlays());
+        Assert.Equal([0L, 1L, 200L], reader.ReadDeadLetters().Select(l => l.Position.Line));
+        Assert.Equal("running", reader.RunInfo().State);
+        // The results version goes on from the one before, so a dashboard sees the write as new.
+        Assert.Equal(2, reader.ResultsVersion());
+    }
+
+    [Fact]
+    public void Nothing_or_something_else_at_the_path_cannot_be_resumed()
+    {
+        using var folder = new TempFolder();
+        Assert.Null(EmbeddedStore.OpenToResume(folder.File("missing.db")));
+        File.WriteAllText(folder.File("text.db"), "not a database, just some text that is long enough to look like a file header or more");
+        Assert.Null(EmbeddedStore.OpenToResume(folder.File("text.db")));
+    }
+
+    [Fact]
+    public void A_fresh_store_gets_a_new_run_id_and_drops_the_checkpoints_of_the_one_it_replaces()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("store.db");
+        var checkpoints = Playstream.Embedded.Checkpoints.FileCheckpointStore.FolderBeside(path);
+        string first;
+        using (var store = EmbeddedStore.CreateFresh(path, out _))
+            first = store.RunId;
+        Directory.CreateDirectory(Path.Combine(checkpoints, "follow"));
+        File.WriteAllText(Path.Combine(checkpoints, "follow", "events.checkpoint"), "old");
+
+        using (var store = EmbeddedStore.CreateFresh(path, out _))
+            Assert.NotEqual(first, store.RunId);
+        Assert.False(Directory.Exists(checkpoints));
     }
 }

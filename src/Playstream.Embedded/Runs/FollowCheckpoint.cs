@@ -1,0 +1,87 @@
+using System.Text;
+using Playstream.Core.Checkpoints;
+using Playstream.Core.Engine;
+using Playstream.Embedded.Store;
+
+namespace Playstream.Embedded.Runs;
+
+/// <summary>
+/// What a followed run checkpoints, all taken at one instant between two lines: the analytics
+/// state, where reading of every event file got to, which store it belongs to and how many plays
+/// and dead letters that store held. Restoring all of it resumes the run counting nothing twice
+/// and skipping nothing. Travels as the snapshot of one <see cref="PartitionCheckpoint"/>.
+/// </summary>
+internal sealed record FollowCheckpoint(string StoreRunId, DateTimeOffset TakenAt, StoreMarks Marks, IReadOnlyList<FilePosition> Files)
+{
+    /// <summary>The checkpoint's scope and source in a checkpoint store: one state for all the event files.</summary>
+    public const string Scope = "follow";
+    public const string Source = "events";
+
+    private const uint Magic = 0x4F465350; // "PSFO" little-endian: Playstream follow
+    private const int Version = 1;
+
+    private byte[] _bytes = [];
+    private int _snapshotStart;
+
+    /// <summary>This checkpoint with <paramref name="analytics"/>' state, as a checkpoint store keeps it.</summary>
+    public PartitionCheckpoint ToPartitionCheckpoint(PartitionAnalytics analytics)
+    {
+        ArgumentNullException.ThrowIfNull(analytics);
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            writer.Write(Version);
+            writer.Write(StoreRunId);
+            writer.Write(TakenAt.ToUnixTimeMilliseconds());
+            writer.Write(Marks.Plays);
+            writer.Write(Marks.DeadLetters);
+            writer.Write(Files.Count);
+            foreach (var file in Files)
+                file.Write(writer);
+        }
+        analytics.WriteSnapshot(buffer);
+        // The "next offset" of a state over several files is no single offset: it counts the lines the state holds.
+        return new PartitionCheckpoint(Source, Files.Sum(f => f.Line), buffer.ToArray());
+    }
+
+    /// <exception cref="InvalidDataException">The checkpoint is not one a followed run wrote, or is damaged.</exception>
+    public static FollowCheckpoint From(PartitionCheckpoint checkpoint)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        var bytes = checkpoint.Snapshot;
+        using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
+        try
+        {
+            if (reader.ReadUInt32() != Magic)
+                throw new InvalidDataException("not the checkpoint of a followed run");
+            var version = reader.ReadInt32();
+            if (version != Version)
+                throw new InvalidDataException($"followed-run checkpoint version {version} is not supported (this build reads {Version})");
+            var runId = reader.ReadString();
+            var takenAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.ReadInt64());
+            var marks = new StoreMarks(reader.ReadInt64(), reader.ReadInt64());
+            var count = reader.ReadInt32();
+            if (count < 0)
+                throw new InvalidDataException("the checkpoint's file count is damaged");
+            var files = new List<FilePosition>();
+            for (var i = 0; i < count; i++)
+                files.Add(FilePosition.Read(reader));
+            return new FollowCheckpoint(runId, takenAt, marks, files) { _bytes = bytes, _snapshotStart = (int)reader.BaseStream.Position };
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException("the checkpoint is truncated", e);
+        }
+    }
+
+    /// <summary>The analytics state of a checkpoint read by <see cref="From"/>.</summary>
+    /// <exception cref="SettingsException">The state was built with other analytics settings.</exception>
+    public PartitionAnalytics RestoreAnalytics(AnalyticsSettings settings)
+    {
+        if (_bytes.Length == 0)
+            throw new InvalidOperationException("only a checkpoint read back holds a state to restore");
+        using var snapshot = new MemoryStream(_bytes, _snapshotStart, _bytes.Length - _snapshotStart, writable: false);
+        return PartitionAnalytics.ReadSnapshot(snapshot, settings);
+    }
+}

@@ -1,0 +1,27 @@
+using Playstream.Core.Engine;
+using Playstream.Core.Windows;
+
+namespace Playstream.Embedded.Store;
+
+/// <summary>
+/// Which stored result rows are final and stay when a run with an evicted state writes its
+/// results: the state no longer computes windows ending by its horizon, nor the dashboard's panes
+/// before the first one it still keeps whole, so those rows, written while they were still
+/// computed, are kept instead of being deleted with the rest.
+/// </summary>
+/// <param name="WindowsEndingBy">Activity and top-tracks windows ending at or before this time are final.</param>
+/// <param name="PanesStartingBefore">Breakdown panes starting before this time are final.</param>
+public readonly record struct FinalRows(long WindowsEndingBy, long PanesStartingBefore)
+{
+    /// <summary>The final rows of a state evicted up to its horizon; null for a state that was never evicted (every row is rewritten).</summary>
+    public static FinalRows? Of(PartitionAnalytics analytics)
+    {
+        ArgumentNullException.ThrowIfNull(analytics);
+        if (analytics.Horizon is not { } horizon)
+            return null;
+        var s = analytics.Settings;
+        // The same first pane PartitionAnalytics.ComputeBreakdowns keeps: the breakdowns' panes are the activity panes.
+        var firstPane = PaneRetention.FirstNeeded(horizon, s.ActivityWindowSeconds, s.ActivitySlideSeconds) * s.ActivitySlideSeconds;
+        return new FinalRows(horizon, firstPane);
+    }
+}

@@ -1,0 +1,67 @@
+using Playstream.Core.Checkpoints;
+using Playstream.Core.Engine;
+using Playstream.Core.Events;
+using Playstream.Core.Lookups;
+using Playstream.Embedded.Runs;
+using Playstream.Embedded.Store;
+using Playstream.Embedded.Tests.Store;
+
+namespace Playstream.Embedded.Tests.Runs;
+
+public sealed class FollowCheckpointTests
+{
+    [Fact]
+    public void State_positions_store_and_marks_come_back_as_they_were_taken()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("log.csv");
+        File.WriteAllText(path, "x\ny\n");
+        FilePosition position;
+        using (var tail = new FileTail(path))
+        {
+            tail.ReadNewLines((_, _) => { });
+            position = tail.Position();
+        }
+        var analytics = new PartitionAnalytics(AnalyticsSettings.Default);
+        analytics.Add(new PlayEvent(1, 5, 7, 1_412_164_800, true), LookupTables.Empty());
+        analytics.Add(new PlayEvent(2, 5, 8, 1_412_165_100, false), LookupTables.Empty());
+        analytics.CountDeadLetter(DeadLetterReason.Late);
+        var taken = new DateTimeOffset(2024, 5, 1, 10, 0, 0, 123, TimeSpan.Zero);
+        var checkpoint = new FollowCheckpoint("run-1", taken, new StoreMarks(2, 1), [position, FilePosition.Start(folder.File("other.csv"))]);
+
+        var stored = checkpoint.ToPartitionCheckpoint(analytics);
+        Assert.Equal(FollowCheckpoint.Source, stored.Source);
+        Assert.Equal(2, stored.NextOffset); // lines held, over both files
+        var back = FollowCheckpoint.From(new PartitionCheckpoint(stored.Source, stored.NextOffset, stored.Snapshot.ToArray()));
+
+        Assert.Equal("run-1", back.StoreRunId);
+        Assert.Equal(taken, back.TakenAt);
+        Assert.Equal(new StoreMarks(2, 1), back.Marks);
+        Assert.Equal([position.Path, Path.GetFullPath(folder.File("other.csv"))], back.Files.Select(f => f.Path));
+        Assert.Equal((4L, 2L), (back.Files[0].Offset, back.Files[0].Line));
+        var restored = back.RestoreAnalytics(AnalyticsSettings.Default).ComputeResults();
+        Assert.Equal(2, restored.Summary.Events);
+        Assert.Equal(1, restored.Summary.DeadLettersByReason["late"]);
+        var profile = Assert.Single(restored.Profiles);
+        Assert.Equal((5, 2L, 1L, 2L), (profile.CustomerId, profile.Plays, profile.MobilePlays, profile.UniqueTracks));
+    }
+
+    [Fact]
+    public void A_state_of_other_settings_is_refused_naming_the_setting()
+    {
+        var checkpoint = new FollowCheckpoint("r", DateTimeOffset.UnixEpoch, default, []);
+        var stored = checkpoint.ToPartitionCheckpoint(new PartitionAnalytics(AnalyticsSettings.Default));
+        var back = FollowCheckpoint.From(stored);
+        var error = Assert.Throws<SettingsException>(() => back.RestoreAnalytics(AnalyticsSettings.Default with { TopN = 5 }));
+        Assert.Contains("top-n", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Another_kind_of_checkpoint_or_a_truncated_one_is_refused()
+    {
+        Assert.Throws<InvalidDataException>(() => FollowCheckpoint.From(new PartitionCheckpoint("events", 0, [1, 2, 3, 4, 5, 6, 7, 8])));
+        var whole = new FollowCheckpoint("r", DateTimeOffset.UnixEpoch, default, [FilePosition.Start("a.csv")])
+            .ToPartitionCheckpoint(new PartitionAnalytics(AnalyticsSettings.Default));
+        Assert.Throws<InvalidDataException>(() => FollowCheckpoint.From(whole with { Snapshot = whole.Snapshot[..20] }));
+    }
+}
