@@ -19,7 +19,9 @@ internal static class RunSummaryView
         grid.AddRow("unknown customers", $"{N(s.UnknownCustomers)} events");
         grid.AddRow("unknown tracks", $"{N(s.UnknownTracks)} events");
         grid.AddRow("lookups", $"{N(report.Customers)} customers, {N(report.Tracks)} tracks");
-        grid.AddRow("throughput", $"{report.PlaysPerSecond / 1e6:F2} M plays/s ({report.Elapsed.TotalSeconds:F2} s: read {report.ReadTime.TotalSeconds:F2} s, results {report.ResultsTime.TotalSeconds:F2} s)");
+        // A following run spends most of its time waiting for lines: its average is small, so no fixed unit.
+        var rate = report.PlaysPerSecond >= 1e6 ? $"{report.PlaysPerSecond / 1e6:F2} M" : $"{report.PlaysPerSecond:N0}";
+        grid.AddRow("throughput", $"{rate} plays/s ({report.Elapsed.TotalSeconds:F2} s: read {report.ReadTime.TotalSeconds:F2} s, results {report.ResultsTime.TotalSeconds:F2} s)");
         grid.AddRow("store", $"{Markup.Escape(report.StorePath)}{(report.PlaysStored > 0 ? $" ({N(report.PlaysStored)} plays)" : " (results only)")}");
         if (report.ExportDirectory is not null)
             grid.AddRow("export", Markup.Escape(Path.GetFullPath(report.ExportDirectory)));
