@@ -162,7 +162,7 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
             var state = _processor.State(partition.Topic, partition.Partition.Value);
             if (state?.NextOffset is not { } next)
                 continue;
-            var checkpoint = new PartitionCheckpoint(PartitionSource.Of(partition.Topic, partition.Partition.Value), next, Snapshot(state.Analytics));
+            var checkpoint = new PartitionCheckpoint(PartitionSource.Of(partition.Topic, partition.Partition.Value), next, Snapshot(state.Analytics), state.ShipperMarks);
             await Persistently.RunAsync($"checkpointing {checkpoint.Source}", () => _checkpoints.SaveAsync(options.CheckpointScope, checkpoint, cancellationToken), report, cancellationToken).ConfigureAwait(false);
         }
         var checkpointTime = Stopwatch.GetElapsedTime(checkpointStart);
@@ -277,7 +277,7 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
                 continue;
             }
             _processor.Assign(partition.Topic, partition.Partition.Value,
-                new PartitionState(partition.Topic, partition.Partition.Value, Restore(checkpoint.Snapshot), checkpoint.NextOffset));
+                new PartitionState(partition.Topic, partition.Partition.Value, Restore(checkpoint.Snapshot), checkpoint.NextOffset, checkpoint.ShipperMarks));
             starts.Add(new TopicPartitionOffset(partition, new Offset(checkpoint.NextOffset)));
             _commitDue = true;
             report($"{source}: restored from its checkpoint, resuming at offset {checkpoint.NextOffset:N0}");

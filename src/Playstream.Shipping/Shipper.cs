@@ -16,7 +16,9 @@ namespace Playstream.Shipping;
 /// Files are known by device and inode plus a fingerprint of their first bytes, never by name: a
 /// renamed file keeps its position and is not shipped again when a pattern matches its new name;
 /// a new file under an old name is a new file. A file found shorter than what was read, or whose
-/// first bytes changed, was truncated (copytruncate) and is shipped again from its start.
+/// first bytes changed, was truncated (copytruncate) and is shipped again from its start, as its
+/// next generation: a new source id in the keys of its lines (see <see cref="SourceId"/>), saved
+/// at once, so the processor never takes the new content for a resend of the old.
 /// </remarks>
 public sealed class Shipper : IDisposable
 {
@@ -136,23 +138,34 @@ public sealed class Shipper : IDisposable
             return;
         }
         long start;
-        if (_positions.TryGetValue(file.Identity, out var saved) && file.StartsWith(saved.Fingerprint))
+        var generation = 0;
+        var saved = _positions.GetValueOrDefault(file.Identity);
+        if (saved is not null && file.StartsWith(saved.Fingerprint))
         {
-            start = saved.Offset <= file.Size ? saved.Offset : 0;
-            _log(start == saved.Offset
-                ? $"following {path} from byte {start:N0} (saved position)"
-                : $"following {path} from its start: it is shorter than its saved position (truncated)");
+            var truncated = saved.Offset > file.Size;
+            start = truncated ? 0 : saved.Offset;
+            generation = truncated ? saved.Generation + 1 : saved.Generation;
+            _log(truncated
+                ? $"following {path} from its start: it is shorter than its saved position (truncated)"
+                : $"following {path} from byte {start:N0} (saved position)");
         }
         else
         {
             start = first && _options.From == StartPosition.End ? file.EndOfLastCompleteLine() : 0;
+            // A saved position with other first bytes: this inode now holds other content (the
+            // file was truncated and rewritten while we were away, or the inode was reused). Its
+            // lines must not share a source id with the old content's, whose marks the processor
+            // may still hold, even if the first line is the same.
+            generation = saved is null ? 0 : saved.Generation + 1;
             _log($"following {path} from byte {start:N0} (new file)");
         }
-        file.StartAt(start);
+        file.StartAt(start, generation);
         lock (_files)
             _files.Add(file);
         _byIdentity.Add(file.Identity, file);
         _filesFollowed++;
+        if (saved is not null && generation != saved.Generation)
+            SaveNow();
     }
 
     private void ReadAll(CancellationToken stop)
@@ -166,6 +179,9 @@ public sealed class Shipper : IDisposable
                 _log($"{file.Path} was truncated: shipping it again from its start");
                 file.StartOver();
                 Counters.StartOver();
+                // The new generation is on disk before any of its lines is sent: a crash now
+                // cannot bring back the old generation for lines already sent with the new one.
+                SaveNow();
             }
             if (!file.HasUnreadBytes)
                 continue;
@@ -198,7 +214,7 @@ public sealed class Shipper : IDisposable
             if (stop.WaitHandle.WaitOne(1) || _sink.Failure is not null)
                 return false;
         }
-        if (!_sink.Send(line, file.Path, start, window, slot, stop))
+        if (!_sink.Send(line, file.Path, file.SourceId, start, window, slot, stop))
         {
             window.RemoveLast(slot);
             return false;
@@ -217,6 +233,11 @@ public sealed class Shipper : IDisposable
     {
         if (_clock.Elapsed - _lastSave < _options.SaveInterval)
             return;
+        SaveNow();
+    }
+
+    private void SaveNow()
+    {
         SavePositions(clean: false);
         _lastSave = _clock.Elapsed;
     }
@@ -252,7 +273,7 @@ public sealed class Shipper : IDisposable
     }
 
     private static FilePosition PositionOf(TrackedFile file, DateTimeOffset seen) =>
-        new(file.Identity, file.Fingerprint, file.Window.AcknowledgedOffset, file.Path, seen);
+        new(file.Identity, file.Fingerprint, file.Window.AcknowledgedOffset, file.Path, seen, file.Generation);
 
     public void Dispose()
     {

@@ -12,6 +12,9 @@ internal sealed class CollectingSink : ILineSink
 
     public List<(string Path, long Offset, string Line)> Sent { get; } = [];
 
+    /// <summary>The source id each line was sent with, in the order of <see cref="Sent"/>.</summary>
+    public List<ulong> Sources { get; } = [];
+
     /// <summary>While true, lines are kept unacknowledged (as if Kafka never confirmed them).</summary>
     public bool HoldAcks { get; set; }
 
@@ -23,10 +26,13 @@ internal sealed class CollectingSink : ILineSink
 
     public string? Trouble => null;
 
-    public bool Send(ReadOnlySpan<byte> line, string path, long offset, AckWindow window, int slot, CancellationToken stop)
+    public bool Send(ReadOnlySpan<byte> line, string path, ulong sourceId, long offset, AckWindow window, int slot, CancellationToken stop)
     {
         lock (Sent)
+        {
             Sent.Add((path, offset, Encoding.UTF8.GetString(line)));
+            Sources.Add(sourceId);
+        }
         if (HoldAcks)
         {
             _held.Add((window, slot));

@@ -1,3 +1,4 @@
+using System.Text;
 using Playstream.Shipping.Files;
 using Playstream.Shipping.Positions;
 
@@ -95,6 +96,77 @@ public class ShipperTests
             store.Save([new FilePosition(identity, Fingerprint.Of("zzz\n"u8), 4, path, DateTimeOffset.UtcNow)], clean: true);
         }
         Assert.Equal(["one", "two"], Run(folder, "a.log").Lines);
+    }
+
+    [Fact]
+    public void Every_line_of_a_file_carries_one_source_id_which_a_restart_computes_again()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("a.log", "1,10,5\n2,11,6\n");
+        var identity = FileStatus.Of(path)!.Value.Identity;
+        var expected = SourceId.Of(identity, 0, "1,10,5\n"u8);
+
+        // Without positions (as after a crash before the first save) and with them: the same id.
+        var unsaved = new CollectingSink();
+        using (var shipper = new Shipper(new ShipperOptions { Patterns = [path], ExitAtEof = true }, unsaved, store: null))
+            shipper.Run(CancellationToken.None);
+        var first = Run(folder, "a.log");
+        folder.Append("a.log", "3,12,7\n");
+        var second = Run(folder, "a.log");
+
+        Assert.Equal([expected, expected], unsaved.Sources);
+        Assert.Equal([expected, expected], first.Sources);
+        Assert.Equal([expected], second.Sources);
+        Assert.Equal([14L], second.Sent.Select(s => s.Offset));
+    }
+
+    [Fact]
+    public async Task A_file_truncated_while_followed_gets_a_new_source_id_saved_at_once()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("a.log", "1,10,5\n2,11,6\n");
+        var identity = FileStatus.Of(path)!.Value.Identity;
+        var sink = new CollectingSink();
+        var options = new ShipperOptions { Patterns = [path], PollInterval = TimeSpan.FromMilliseconds(20), SaveInterval = TimeSpan.FromHours(1) };
+        using var store = new PositionStore(folder.File("positions"), "plays");
+        using var stop = new CancellationTokenSource();
+        using var shipper = new Shipper(options, sink, store);
+        var running = Task.Run(() => shipper.Run(stop.Token));
+        WaitFor(sink, 2);
+
+        using (var stream = new FileStream(path, FileMode.Truncate, FileAccess.Write, FileShare.ReadWrite))
+            stream.Write("1,10,5\n"u8); // copytruncate; the application writes the same first line again
+        WaitFor(sink, 3);
+        // Saved before any line of the new generation went out, though the save interval is an hour.
+        Assert.Equal(1, store.Load()[identity].Generation);
+        await stop.CancelAsync();
+        await running;
+
+        var old = SourceId.Of(identity, 0, "1,10,5\n"u8);
+        var renewed = SourceId.Of(identity, 1, "1,10,5\n"u8);
+        Assert.Equal([old, old, renewed], sink.Sources);
+        Assert.Equal([0L, 7L, 0L], sink.Sent.Select(s => s.Offset));
+    }
+
+    [Theory]
+    [InlineData("1,10,5\n")]            // shorter than the saved position
+    [InlineData("9,19,9\n8,18,8\n7,17,7\n")] // other first bytes, longer than the saved position
+    public void A_file_truncated_while_the_shipper_was_away_is_the_next_generation(string rewritten)
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("a.log", "1,10,5\n2,11,6\n");
+        var identity = FileStatus.Of(path)!.Value.Identity;
+        Run(folder, "a.log");
+        using (var stream = new FileStream(path, FileMode.Truncate, FileAccess.Write, FileShare.ReadWrite))
+            stream.Write(Encoding.ASCII.GetBytes(rewritten));
+
+        var again = Run(folder, "a.log");
+
+        var firstLine = Encoding.ASCII.GetBytes(rewritten[..(rewritten.IndexOf('\n') + 1)]);
+        Assert.All(again.Sources, s => Assert.Equal(SourceId.Of(identity, 1, firstLine), s));
+        Assert.Equal(rewritten.Split('\n', StringSplitOptions.RemoveEmptyEntries), again.Lines);
+        using var store = new PositionStore(folder.File("positions"), "plays");
+        Assert.Equal(1, store.Load()[identity].Generation);
     }
 
     [Fact]

@@ -6,7 +6,8 @@ namespace Playstream.Kafka.Consuming;
 
 /// <summary>
 /// Reads raw event lines from topics as a member of a consumer group. Values are the lines as a
-/// shipper sends them (Logstash's plain codec: one line, no newline); keys are ignored.
+/// shipper sends them (Logstash's plain codec: one line, no newline); keys are passed along (the
+/// shipper's carry each line's source position), kept in shared chunks (<see cref="KeyArena"/>).
 /// Nothing is committed behind the caller's back: offsets move only through <see cref="Commit"/>,
 /// which the caller calls once what it read is fully written. A group without committed offsets
 /// starts from the earliest record. Not thread-safe: one thread polls, commits and asks
@@ -15,7 +16,7 @@ namespace Playstream.Kafka.Consuming;
 public sealed class KafkaLineSource : IDisposable
 {
     private readonly KafkaOptions _options;
-    private readonly IConsumer<Ignore, byte[]> _consumer;
+    private readonly IConsumer<ReadOnlyMemory<byte>, byte[]> _consumer;
     private readonly int _maxBatchRecords;
     private readonly HashSet<TopicPartition> _atEnd = [];
     private readonly Stopwatch _sinceLastRecord = Stopwatch.StartNew();
@@ -36,7 +37,8 @@ public sealed class KafkaLineSource : IDisposable
         var config = options.ToConsumerConfig(groupId);
         // End-of-partition events make "caught up" cheap to see; the watermark query is the fallback.
         config.EnablePartitionEof = true;
-        _consumer = new ConsumerBuilder<Ignore, byte[]>(config)
+        _consumer = new ConsumerBuilder<ReadOnlyMemory<byte>, byte[]>(config)
+            .SetKeyDeserializer(new KeyArena())
             .SetLogHandler((_, message) => ClientLogging.Forward(options, message))
             .SetErrorHandler((_, error) => options.Log?.Invoke($"kafka error: {error.Reason}"))
             .SetPartitionsAssignedHandler(OnAssigned)
@@ -91,7 +93,7 @@ public sealed class KafkaLineSource : IDisposable
                 byPartition.Add(partition, records);
                 order.Add(partition);
             }
-            records.Add(new KafkaRecord(partition.Topic, partition.Partition.Value, result.Offset.Value, result.Message.Value ?? []));
+            records.Add(new KafkaRecord(partition.Topic, partition.Partition.Value, result.Offset.Value, result.Message.Value ?? [], result.Message.Key));
             taken++;
         }
         if (taken > 0)
@@ -177,7 +179,7 @@ public sealed class KafkaLineSource : IDisposable
         return offset.Value >= 0 ? offset.Value : low.Value;
     }
 
-    private IEnumerable<TopicPartitionOffset> OnAssigned(IConsumer<Ignore, byte[]> consumer, List<TopicPartition> partitions)
+    private IEnumerable<TopicPartitionOffset> OnAssigned(IConsumer<ReadOnlyMemory<byte>, byte[]> consumer, List<TopicPartition> partitions)
     {
         _everAssigned = true;
         foreach (var partition in partitions)
@@ -187,7 +189,7 @@ public sealed class KafkaLineSource : IDisposable
         return partitions.Select(p => new TopicPartitionOffset(p, starts.TryGetValue(p, out var start) ? start : Offset.Unset)).ToList();
     }
 
-    private void OnRevoked(IConsumer<Ignore, byte[]> consumer, List<TopicPartitionOffset> partitions)
+    private void OnRevoked(IConsumer<ReadOnlyMemory<byte>, byte[]> consumer, List<TopicPartitionOffset> partitions)
     {
         foreach (var partition in partitions)
             _atEnd.Remove(partition.TopicPartition);

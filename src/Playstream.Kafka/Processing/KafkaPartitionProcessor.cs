@@ -15,6 +15,10 @@ namespace Playstream.Kafka.Processing;
 /// to a play sink in batches, bad lines to a dead-letter sink with their offsets. It keeps per
 /// partition the offset of the next unread record, which is what may be committed once the
 /// sinks have flushed everything handed to them. Global results merge all partitions.
+/// A record whose key carries a shipper position (<see cref="ShippedLineKey"/>) at or below its
+/// source's mark in the partition (<see cref="ShipperMarks"/>) is a line the shipper resent after
+/// a crash: it is skipped and counted in <see cref="ShipperDuplicates"/>. Records with other keys,
+/// or none, are all processed.
 /// Not thread-safe: it runs on the consumer's thread.
 /// </summary>
 public sealed class KafkaPartitionProcessor
@@ -62,6 +66,12 @@ public sealed class KafkaPartitionProcessor
     /// <summary>Records below a partition's next offset (read again after a rebalance): skipped, already counted.</summary>
     public long ReplayedRecords { get; private set; }
 
+    /// <summary>Records skipped as a shipper's resend of a line already taken (see <see cref="ShipperMarks"/>).</summary>
+    public long ShipperDuplicates { get; private set; }
+
+    /// <summary>Most shipper sources each partition remembers; the least recently seen is forgotten first.</summary>
+    public int ShipperSourcesPerPartition { get; init; } = ShipperMarks.DefaultCapacity;
+
     /// <summary>The partitions being processed, in no particular order.</summary>
     public IReadOnlyList<TopicPartition> Partitions => _partitions.Keys.ToList();
 
@@ -78,7 +88,8 @@ public sealed class KafkaPartitionProcessor
             throw new ArgumentException($"state of {PartitionSource.Of(restored.Topic, restored.Partition)} cannot be restored into {PartitionSource.Of(topic, partition)}", nameof(restored));
         if (restored is not null && restored.Analytics.Settings != _settings)
             throw new SettingsException($"the state of {PartitionSource.Of(topic, partition)} was built with other analytics settings");
-        _partitions.Add(key, new Partition(PartitionSource.Of(topic, partition), restored?.Analytics ?? new PartitionAnalytics(_settings), restored?.NextOffset));
+        _partitions.Add(key, new Partition(PartitionSource.Of(topic, partition), restored?.Analytics ?? new PartitionAnalytics(_settings), restored?.NextOffset,
+            new ShipperMarks(ShipperSourcesPerPartition, restored?.ShipperMarks)));
     }
 
     /// <summary>Stops processing a partition and hands back its state (to checkpoint); null when it was not held.</summary>
@@ -87,13 +98,16 @@ public sealed class KafkaPartitionProcessor
         var key = new TopicPartition(topic, partition);
         if (!_partitions.Remove(key, out var state))
             return null;
-        return new PartitionState(topic, partition, state.Analytics, state.NextOffset);
+        return new PartitionState(topic, partition, state.Analytics, state.NextOffset, state.Marks.ToList());
     }
 
-    /// <summary>The state of a partition held now (live: it keeps changing as records arrive); null when not held.</summary>
+    /// <summary>
+    /// The state of a partition held now (its analytics are live: they keep changing as records
+    /// arrive; its marks are a copy); null when not held.
+    /// </summary>
     public PartitionState? State(string topic, int partition) =>
         _partitions.TryGetValue(new TopicPartition(topic, partition), out var state)
-            ? new PartitionState(topic, partition, state.Analytics, state.NextOffset)
+            ? new PartitionState(topic, partition, state.Analytics, state.NextOffset, state.Marks.ToList())
             : null;
 
     /// <summary>
@@ -120,6 +134,11 @@ public sealed class KafkaPartitionProcessor
                 continue;
             }
             state.NextOffset = record.Offset + 1;
+            if (ShippedLineKey.TryReadPosition(record.Key.Span, out var position) && !state.Marks.TryAdvance(position))
+            {
+                ShipperDuplicates++;
+                continue;
+            }
             var line = record.Value.Span;
             var parsed = EventParser.TryParse(line, out var play, out var zip, out var reason);
             if (parsed && IsLate(state.Analytics, play))
@@ -200,10 +219,11 @@ public sealed class KafkaPartitionProcessor
         return Encoding.UTF8.GetString(line);
     }
 
-    private sealed class Partition(string source, PartitionAnalytics analytics, long? nextOffset)
+    private sealed class Partition(string source, PartitionAnalytics analytics, long? nextOffset, ShipperMarks marks)
     {
         public string Source { get; } = source;
         public PartitionAnalytics Analytics { get; } = analytics;
         public long? NextOffset { get; set; } = nextOffset;
+        public ShipperMarks Marks { get; } = marks;
     }
 }

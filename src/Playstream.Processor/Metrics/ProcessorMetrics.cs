@@ -22,6 +22,7 @@ public sealed class ProcessorMetrics
     private readonly Counter _events;
     private readonly Counter _deadLetters;
     private readonly Counter _latePlays;
+    private readonly Counter _shipperDuplicates;
     private readonly Counter _flushes;
     private readonly Counter _sinkRetries;
     private readonly Counter _sinkFailures;
@@ -40,6 +41,7 @@ public sealed class ProcessorMetrics
     private long _deadLetterCount;
     private long _recordsSeen;
     private long _eventsSeen;
+    private long _shipperDuplicatesSeen;
     private int _partitions;
     private bool _assignedOnce;
     private DateTimeOffset? _lastFlushAt;
@@ -55,6 +57,7 @@ public sealed class ProcessorMetrics
         _events = f.CreateCounter("playstream_events_total", "Plays counted (records that parsed, not replays)");
         _deadLetters = f.CreateCounter("playstream_dead_letters_total", "Lines that could not become a play, by reason", "reason");
         _latePlays = f.CreateCounter("playstream_late_plays_total", "Plays later than the allowed lateness (dead letters of reason late)");
+        _shipperDuplicates = f.CreateCounter("playstream_shipper_duplicates_total", "Records skipped as lines the shipper resent after a crash (at or below their source's mark)");
         _flushes = f.CreateCounter("playstream_flushes_total", "Flushes done: plays, dead letters, checkpoints, results written and offsets committed");
         _sinkRetries = f.CreateCounter("playstream_sink_retries_total", "Writes or reads that failed and are retried, by server", "sink");
         _sinkFailures = f.CreateCounter("playstream_sink_failures_total", "Failures no retry mends (the instance stops), by server", "sink");
@@ -106,7 +109,7 @@ public sealed class ProcessorMetrics
     /// <summary>
     /// After each poll, on the consumer thread: records and events since the last call, and
     /// (at most twice a second) the held partitions and their positions for the lag.
-    /// Events are the records that were neither replays, blank nor dead letters.
+    /// Events are the records that were neither replays, shipper duplicates, blank nor dead letters.
     /// </summary>
     public void Polled(KafkaPartitionProcessor processor)
     {
@@ -117,7 +120,13 @@ public sealed class ProcessorMetrics
             _records.Inc(records - _recordsSeen);
             _recordsSeen = records;
         }
-        var events = records - processor.ReplayedRecords - processor.BlankRecords - Interlocked.Read(ref _deadLetterCount);
+        var duplicates = processor.ShipperDuplicates;
+        if (duplicates > _shipperDuplicatesSeen)
+        {
+            _shipperDuplicates.Inc(duplicates - _shipperDuplicatesSeen);
+            _shipperDuplicatesSeen = duplicates;
+        }
+        var events = records - processor.ReplayedRecords - duplicates - processor.BlankRecords - Interlocked.Read(ref _deadLetterCount);
         if (events > _eventsSeen)
         {
             _events.Inc(events - _eventsSeen);

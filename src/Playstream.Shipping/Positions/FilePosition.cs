@@ -8,4 +8,6 @@ namespace Playstream.Shipping.Positions;
 /// <param name="Offset">Byte offset right after the last acknowledged line (a line boundary).</param>
 /// <param name="Path">Where the file was last seen; for people reading the positions, not for matching.</param>
 /// <param name="LastSeen">When a scan last found the file, so entries of long-gone files can be dropped.</param>
-public sealed record FilePosition(FileIdentity Identity, Fingerprint Fingerprint, long Offset, string Path, DateTimeOffset LastSeen);
+/// <param name="Generation">How many times the file was shipped again from its start after a truncation:
+/// part of its source id (<see cref="SourceId"/>), so it must outlive a crash.</param>
+public sealed record FilePosition(FileIdentity Identity, Fingerprint Fingerprint, long Offset, string Path, DateTimeOffset LastSeen, int Generation = 0);

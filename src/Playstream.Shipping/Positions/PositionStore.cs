@@ -55,8 +55,10 @@ public sealed class PositionStore : IDisposable
             {
                 var identity = new FileIdentity(file.GetProperty("device").GetUInt64(), file.GetProperty("inode").GetUInt64());
                 var fingerprint = new Fingerprint(file.GetProperty("fingerprint_length").GetInt32(), file.GetProperty("fingerprint").GetString() ?? "");
+                // Positions saved before generations existed have none: generation 0.
+                var generation = file.TryGetProperty("generation", out var g) ? g.GetInt32() : 0;
                 positions[identity] = new FilePosition(identity, fingerprint, file.GetProperty("offset").GetInt64(),
-                    file.GetProperty("path").GetString() ?? "", file.GetProperty("last_seen").GetDateTimeOffset());
+                    file.GetProperty("path").GetString() ?? "", file.GetProperty("last_seen").GetDateTimeOffset(), generation);
             }
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
@@ -100,6 +102,7 @@ public sealed class PositionStore : IDisposable
             json.WriteNumber("fingerprint_length", position.Fingerprint.Length);
             json.WriteString("fingerprint", position.Fingerprint.Hash);
             json.WriteString("last_seen", position.LastSeen);
+            json.WriteNumber("generation", position.Generation);
             json.WriteEndObject();
         }
         json.WriteEndArray();

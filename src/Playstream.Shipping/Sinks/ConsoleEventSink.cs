@@ -13,10 +13,10 @@ public sealed class ConsoleEventSink(TextWriter output) : ILineSink
 
     public string? Trouble => null;
 
-    public bool Send(ReadOnlySpan<byte> line, string path, long offset, AckWindow window, int slot, CancellationToken stop)
+    public bool Send(ReadOnlySpan<byte> line, string path, ulong sourceId, long offset, AckWindow window, int slot, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(window);
-        output.Write(RubyDebugFormat.Format(line, path, offset));
+        output.Write(RubyDebugFormat.Format(line, path, sourceId, offset));
         window.Acknowledge(slot);
         _acknowledged++;
         return true;

@@ -10,8 +10,10 @@ public interface ILineSink : IDisposable
     /// <c>window.Acknowledge(slot)</c> once it is safely delivered. Blocks while the sink holds as
     /// much as it may (the bound on data in flight).
     /// </summary>
+    /// <param name="sourceId">The id of the file incarnation the line comes from (<see cref="Files.SourceId"/>).</param>
+    /// <param name="offset">The byte offset of the line's first byte in that file.</param>
     /// <returns>False when <paramref name="stop"/> was cancelled while waiting for room: the line was not sent.</returns>
-    bool Send(ReadOnlySpan<byte> line, string path, long offset, AckWindow window, int slot, CancellationToken stop);
+    bool Send(ReadOnlySpan<byte> line, string path, ulong sourceId, long offset, AckWindow window, int slot, CancellationToken stop);
 
     /// <summary>Hands over lines a sink may have staged to send in one batch; called after each read of a file.</summary>
     void Push();

@@ -1,13 +1,16 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Playstream.Kafka.Configuration;
+using Playstream.Kafka.Consuming;
 using Playstream.Shipping.Delivery;
 
 namespace Playstream.Shipping.Sinks;
 
 /// <summary>
-/// Sends lines to a topic, keyed by customer_id, through librdkafka directly (see <see cref="RdKafka"/>),
-/// and acknowledges each in its file's window when the brokers confirm it (acks=all by default).
+/// Sends lines to a topic through librdkafka directly (see <see cref="RdKafka"/>), keyed by customer_id
+/// and source position (<see cref="ShippedLineKey"/>) and partitioned by the customer_id alone
+/// (<see cref="CustomerPartitioner"/>), and acknowledges each in its file's window when the brokers
+/// confirm it (acks=all by default).
 /// Lines are staged and handed over a batch at a time; while Kafka is unreachable the client retries
 /// without end and <see cref="Send"/> blocks once the bound on data in flight is reached: nothing is dropped.
 /// </summary>
@@ -28,7 +31,7 @@ public sealed unsafe class KafkaLineSink : ILineSink
     private readonly Action<string>? _log;
     private readonly long _maxLines;
     private readonly long _maxBytes;
-    private readonly KeyCache _keys = new();
+    private readonly CustomerKeys _customers = new();
     private readonly List<AckWindow> _windows = [];
     private readonly Lock _windowsGate = new();
     private readonly RdKafka.Message* _batch;
@@ -42,6 +45,8 @@ public sealed unsafe class KafkaLineSink : ILineSink
     private string? _failure;
     private string? _trouble;
     private volatile bool _disposed;
+    private byte[] _sourcePart = [];
+    private ulong _sourceId;
 
     public KafkaLineSink(KafkaOptions options, string topic, ShipSettings? settings = null, Action<string>? log = null)
     {
@@ -85,7 +90,25 @@ public sealed unsafe class KafkaLineSink : ILineSink
             _self.Free();
             throw new InvalidOperationException($"cannot create a Kafka producer: {RdKafka.Text(error)}");
         }
-        _topic = RdKafka.TopicNew(_handle, topic, IntPtr.Zero);
+        var topicConf = RdKafka.DefaultTopicConfDup(_handle); // the acks, timeouts and partitioner set above
+        try
+        {
+            CustomerPartitioner.Install(topicConf, config.Get("partitioner") ?? "murmur2_random");
+        }
+        catch (ArgumentException)
+        {
+            RdKafka.TopicConfDestroy(topicConf);
+            RdKafka.Destroy(_handle);
+            _self.Free();
+            throw;
+        }
+        _topic = RdKafka.TopicNew(_handle, topic, topicConf); // takes the topic conf
+        if (_topic == IntPtr.Zero)
+        {
+            RdKafka.Destroy(_handle);
+            _self.Free();
+            throw new InvalidOperationException($"cannot open topic {topic} for producing");
+        }
         _batch = (RdKafka.Message*)NativeMemory.AllocZeroed((nuint)BatchLines, (nuint)sizeof(RdKafka.Message));
         // Delivery reports are served here, off the reading thread.
         _poller = new Thread(PollLoop) { IsBackground = true, Name = "kafka delivery reports" };
@@ -98,15 +121,21 @@ public sealed unsafe class KafkaLineSink : ILineSink
 
     public string? Trouble => Volatile.Read(ref _trouble);
 
-    public bool Send(ReadOnlySpan<byte> line, string path, long offset, AckWindow window, int slot, CancellationToken stop)
+    public bool Send(ReadOnlySpan<byte> line, string path, ulong sourceId, long offset, AckWindow window, int slot, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(window);
-        var key = _keys.KeyOf(line);
-        var bytes = line.Length + (key?.Length ?? 0);
-        if (_staged == BatchLines || _stagedBytes + bytes > _staging.Length)
+        var customer = _customers.Of(line);
+        if (_sourcePart.Length == 0 || sourceId != _sourceId)
+        {
+            // Lines come in runs from one file: its "@SOURCE:" is made once per run.
+            _sourcePart = ShippedLineKey.SourcePart(sourceId);
+            _sourceId = sourceId;
+        }
+        var room = line.Length + ShippedLineKey.MaxLength; // the key's exact length is known once written
+        if (_staged == BatchLines || _stagedBytes + room > _staging.Length)
             Push();
-        if (bytes > _staging.Length)
-            _staging = GC.AllocateUninitializedArray<byte>(bytes, pinned: true); // staging is empty after Push
+        if (room > _staging.Length)
+            _staging = GC.AllocateUninitializedArray<byte>(room, pinned: true); // staging is empty after Push
         // The bound on data in flight: wait for acknowledgements.
         while (Interlocked.Read(ref _inFlightLines) + _staged >= _maxLines || Interlocked.Read(ref _inFlightBytes) + _stagedBytes >= _maxBytes)
         {
@@ -115,6 +144,7 @@ public sealed unsafe class KafkaLineSink : ILineSink
                 return false;
             _room.Wait(10, CancellationToken.None);
         }
+        int bytes;
         fixed (byte* staging = _staging)
         {
             var message = _batch + _staged;
@@ -122,17 +152,10 @@ public sealed unsafe class KafkaLineSink : ILineSink
             line.CopyTo(new Span<byte>(at, line.Length));
             message->Payload = at;
             message->Length = (nuint)line.Length;
-            if (key is null)
-            {
-                message->Key = null;
-                message->KeyLength = 0;
-            }
-            else
-            {
-                key.CopyTo(new Span<byte>(at + line.Length, key.Length));
-                message->Key = at + line.Length;
-                message->KeyLength = (nuint)key.Length;
-            }
+            var keyLength = ShippedLineKey.Write(new Span<byte>(at + line.Length, ShippedLineKey.MaxLength), customer, _sourcePart, offset);
+            message->Key = at + line.Length;
+            message->KeyLength = (nuint)keyLength;
+            bytes = line.Length + keyLength;
             message->Partition = RdKafka.PartitionUnassigned;
             message->Error = 0;
             message->Private = Token(window, slot);

@@ -22,10 +22,30 @@ internal static unsafe partial class RdKafka
     // default probing of a portable app does not search by this name: point it there.
     static RdKafka() => NativeLibrary.SetDllImportResolver(typeof(RdKafka).Assembly, Resolve);
 
+    private static IntPtr s_loaded;
+
     private static IntPtr Resolve(string name, System.Reflection.Assembly assembly, DllImportSearchPath? searchPath)
     {
         if (name != Library)
             return IntPtr.Zero;
+        return s_loaded = Load(assembly);
+    }
+
+    /// <summary>
+    /// The address of one of the library's exported functions (its built-in partitioners, which
+    /// are called through a pointer, not a P/Invoke stub); null when it has none of that name.
+    /// </summary>
+    public static IntPtr Export(string name)
+    {
+        _ = ErrorText(0); // loads the library through the resolver if nothing has yet
+        var library = s_loaded;
+        if (library == IntPtr.Zero && !NativeLibrary.TryLoad(Library, typeof(RdKafka).Assembly, null, out library))
+            return IntPtr.Zero;
+        return NativeLibrary.TryGetExport(library, name, out var address) ? address : IntPtr.Zero;
+    }
+
+    private static IntPtr Load(System.Reflection.Assembly assembly)
+    {
         var (os, file) = OperatingSystem.IsWindows() ? ("win", "librdkafka.dll")
             : OperatingSystem.IsMacOS() ? ("osx", "librdkafka.dylib")
             : ("linux", "librdkafka.so");
@@ -87,6 +107,19 @@ internal static unsafe partial class RdKafka
 
     [LibraryImport(Library, EntryPoint = "rd_kafka_topic_new", StringMarshalling = StringMarshalling.Utf8)]
     public static partial IntPtr TopicNew(IntPtr handle, string topic, IntPtr conf);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_default_topic_conf_dup")]
+    public static partial IntPtr DefaultTopicConfDup(IntPtr handle);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_topic_conf_destroy")]
+    public static partial void TopicConfDestroy(IntPtr topicConf);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_topic_conf_set_opaque")]
+    public static partial void TopicConfSetOpaque(IntPtr topicConf, IntPtr opaque);
+
+    /// <summary>The callback gets: topic, key, key length, partition count, topic opaque, message opaque.</summary>
+    [LibraryImport(Library, EntryPoint = "rd_kafka_topic_conf_set_partitioner_cb")]
+    public static partial void TopicConfSetPartitioner(IntPtr topicConf, delegate* unmanaged[Cdecl]<IntPtr, byte*, nuint, int, IntPtr, IntPtr, int> partitioner);
 
     [LibraryImport(Library, EntryPoint = "rd_kafka_topic_destroy")]
     public static partial void TopicDestroy(IntPtr topic);

@@ -1,25 +1,28 @@
 using System.Globalization;
 using System.Text;
 using Playstream.Core.Events;
+using Playstream.Kafka.Consuming;
 
 namespace Playstream.Shipping.Sinks;
 
 /// <summary>
 /// A line shown as the event it would become, in the layout of Logstash's <c>rubydebug</c> codec:
-/// one <c>"name" => value</c> per line, names right-aligned. A line the processor would reject shows
-/// its dead-letter reason instead of fields.
+/// one <c>"name" => value</c> per line, names right-aligned, with the Kafka key it would be sent
+/// under. A line the processor would reject shows its dead-letter reason instead of fields.
 /// </summary>
 public static class RubyDebugFormat
 {
-    public static string Format(ReadOnlySpan<byte> line, string path, long offset)
+    public static string Format(ReadOnlySpan<byte> line, string path, ulong sourceId, long offset)
     {
         ArgumentNullException.ThrowIfNull(path);
+        Span<byte> key = stackalloc byte[ShippedLineKey.MaxLength];
+        var keyLength = ShippedLineKey.Write(key, CustomerKeys.Digits(line), ShippedLineKey.SourcePart(sourceId), offset);
         var fields = new List<(string Name, string Value)>
         {
             ("message", Quote(Encoding.UTF8.GetString(line))),
             ("path", Quote(path)),
             ("offset", offset.ToString(CultureInfo.InvariantCulture)),
-            ("key", EventParser.TryReadCustomerId(line, out var key) ? Quote(key.ToString(CultureInfo.InvariantCulture)) : "nil"),
+            ("key", Quote(Encoding.ASCII.GetString(key[..keyLength]))),
         };
         if (EventParser.TryParse(line, out var play, out var zip, out var reason))
         {

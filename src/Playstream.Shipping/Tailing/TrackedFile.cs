@@ -6,8 +6,8 @@ namespace Playstream.Shipping.Tailing;
 
 /// <summary>
 /// One file being followed, held open so that it stays the same file through renames and
-/// deletes: where reading has got to, its fingerprint, and the window of lines sent but not
-/// yet acknowledged. Used by one reading thread.
+/// deletes: where reading has got to, its fingerprint, its truncation generation and source id,
+/// and the window of lines sent but not yet acknowledged. Used by one reading thread.
 /// </summary>
 public sealed class TrackedFile : IDisposable
 {
@@ -15,6 +15,7 @@ public sealed class TrackedFile : IDisposable
     private readonly SafeFileHandle _handle;
     private byte[] _buffer = [];
     private long _scannedTo; // how far the last read looked, unfinished last line included
+    private ulong? _sourceId;
 
     private TrackedFile(SafeFileHandle handle, string path, FileStatus status, int windowCapacity)
     {
@@ -44,6 +45,16 @@ public sealed class TrackedFile : IDisposable
     public AckWindow Window { get; private set; }
 
     public int WindowCapacity { get; }
+
+    /// <summary>How many times the file was found truncated and shipped again from its start (kept with its position).</summary>
+    public int Generation { get; private set; }
+
+    /// <summary>
+    /// The id of this incarnation of the file (see <see cref="Files.SourceId"/>), carried in the key
+    /// of every line. Read from the file's first line when first asked, which is after a complete
+    /// line was read, so the first line is whole by then.
+    /// </summary>
+    public ulong SourceId => _sourceId ??= Files.SourceId.Of(_handle, Identity, Generation);
 
     /// <summary>Whether the last scan found the file under a path that matches the patterns.</summary>
     public bool Matched { get; set; } = true;
@@ -83,19 +94,22 @@ public sealed class TrackedFile : IDisposable
     /// <summary>Bytes after the last complete line: an unfinished line, or nothing.</summary>
     public long PartialLineBytes => _scannedTo - ReadOffset;
 
-    /// <summary>Sets where reading starts (a line boundary) and what counts as acknowledged.</summary>
-    public void StartAt(long offset)
+    /// <summary>Sets where reading starts (a line boundary), what counts as acknowledged, and the truncation generation.</summary>
+    public void StartAt(long offset, int generation = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(generation);
+        Generation = generation;
+        _sourceId = null;
         ReadOffset = offset;
         _scannedTo = offset;
         Window = new AckWindow(offset, WindowCapacity);
     }
 
-    /// <summary>Reads the file again from its first byte (after a truncation).</summary>
+    /// <summary>Reads the file again from its first byte (after a truncation), as its next generation.</summary>
     public void StartOver()
     {
-        StartAt(0);
+        StartAt(0, Generation + 1);
         Fingerprint = Fingerprint.Read(_handle, Size) ?? Fingerprint.Empty;
     }
 

@@ -66,6 +66,22 @@ public class PositionStoreTests
     }
 
     [Fact]
+    public void The_truncation_generation_is_saved_and_positions_saved_without_one_load_as_generation_0()
+    {
+        using var folder = new TempFolder();
+        using var store = new PositionStore(folder.Path, "plays");
+        store.Save([Position(1, 10, "/a") with { Generation = 3 }], clean: false);
+        Assert.Equal(3, Assert.Single(store.Load()).Value.Generation);
+
+        // As written before generations were kept.
+        File.WriteAllText(store.FilePath, """
+            {"version": 1, "clean": true, "files": [{"path": "/a", "offset": 10, "device": 2049, "inode": 1,
+             "fingerprint_length": 12, "fingerprint": "00112233445566778899aabbccddeeff", "last_seen": "2024-05-01T12:00:00+00:00"}]}
+            """);
+        Assert.Equal(Position(1, 10, "/a"), Assert.Single(store.Load()).Value);
+    }
+
+    [Fact]
     public void A_file_that_is_not_positions_is_reported()
     {
         using var folder = new TempFolder();

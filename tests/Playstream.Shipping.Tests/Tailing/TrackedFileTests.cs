@@ -78,6 +78,25 @@ public class TrackedFileTests
     }
 
     [Fact]
+    public void Starting_over_is_the_next_generation_with_the_source_id_of_the_new_first_line()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.log", "same first\n");
+        using var file = TrackedFile.Open(folder.File("a.log"))!;
+        file.StartAt(0, generation: 4);
+        var before = file.SourceId;
+        Assert.Equal(Playstream.Shipping.Files.SourceId.Of(file.Identity, 4, "same first\n"u8), before);
+
+        using (var stream = new FileStream(folder.File("a.log"), FileMode.Truncate, FileAccess.Write, FileShare.ReadWrite))
+            stream.Write("same first\n"u8); // copytruncate, then the same first line again
+        file.StartOver();
+
+        Assert.Equal(5, file.Generation);
+        Assert.Equal(Playstream.Shipping.Files.SourceId.Of(file.Identity, 5, "same first\n"u8), file.SourceId);
+        Assert.NotEqual(before, file.SourceId);
+    }
+
+    [Fact]
     public void Appends_are_growth_and_an_unchanged_file_is_no_change()
     {
         using var folder = new TempFolder();
