@@ -49,12 +49,17 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
     private long? _evictedHorizon;
     private TopicPartitionCount? _partitionCount;
 
+    // The last flush of a stop may wait this long for a server that is down; then the stop goes on.
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
+    private readonly CancellationTokenSource _stopGrace = new();
+
     /// <summary>Where the run's figures go (<c>--metrics-port</c>); null keeps none.</summary>
     public ProcessorMetrics? Metrics { get; init; }
 
     public async Task<ProcessorSummary> RunAsync(CancellationToken cancellationToken)
     {
         _cancel = cancellationToken;
+        using var graceOnStop = cancellationToken.Register(() => _stopGrace.CancelAfter(StopGrace));
         var watch = Stopwatch.StartNew();
         // The client's own errors (a broker that is down or refuses the protocol) reach the operator.
         options.Kafka.Log ??= report;
@@ -112,7 +117,7 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
         await refresh.ConfigureAwait(false);
 
         var totals = _lastResults?.Summary;
-        return new ProcessorSummary(_processor.Records, _processor.ReplayedRecords, totals?.Events ?? 0, totals?.DeadLetters ?? 0,
+        return new ProcessorSummary(_processor.Records, _processor.ReplayedRecords, _processor.ShipperDuplicates, totals?.Events ?? 0, totals?.DeadLetters ?? 0,
             _plays?.PlaysWritten ?? 0, _flushes, watch.Elapsed);
     }
 
@@ -200,7 +205,7 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
         await NoteFinalHorizonAsync(latestPlays, cancellationToken).ConfigureAwait(false);
         Metrics?.Flushed(checkpointTime);
         var final = _evictedHorizon is { } evicted ? $", state kept from {Core.Export.IsoTime.Format(evicted)} on" : "";
-        report($"flushed: {results.Summary.Events:N0} events, {results.Summary.DeadLetters:N0} dead letters, {owned.Count} partition(s) here, {_processor.Records:N0} records read{final}");
+        report($"flushed: {results.Summary.Events:N0} events, {results.Summary.DeadLetters:N0} dead letters, {owned.Count} partition(s) here, {_processor.Records:N0} records read, {_processor.ShipperDuplicates:N0} shipper duplicates skipped{final}");
     }
 
     /// <summary>
@@ -288,7 +293,18 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
     private void Revoke(IReadOnlyList<TopicPartition> partitions)
     {
         if (partitions.Any(p => _processor.State(p.Topic, p.Partition.Value)?.NextOffset is not null))
-            FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
+        {
+            // A rebalance waits for its flush however long a server is down (the partitions must be
+            // handed over checkpointed); a stop waits StopGrace, then leaves without it.
+            try
+            {
+                FlushAsync(_stopGrace.Token).GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_stopGrace.IsCancellationRequested)
+            {
+                report($"stopping without the last flush after waiting {StopGrace.TotalSeconds:0} s: the previous flush's checkpoints and offsets hold, so the records after them will be read again, not lost");
+            }
+        }
         foreach (var partition in partitions)
             _processor.Revoke(partition.Topic, partition.Partition.Value);
     }

@@ -39,7 +39,7 @@ public sealed class RedisKeys
     public string ProfileSummary => $"{Prefix}profile_summary";
     public string Summary => $"{Prefix}summary";
 
-    // Checkpoints: one hash per partition (offset + snapshot), and the set of a scope's partitions.
+    // Checkpoints: one hash per partition (offset, snapshot, shipper marks), and the set of a scope's partitions.
     public string Checkpoint(string scope, string source) => $"{Prefix}checkpoint:{scope}:{source}";
     public string CheckpointSources(string scope) => $"{Prefix}checkpoints:{scope}";
 

@@ -74,7 +74,7 @@ internal static class ProcessCommand
             {
                 operations?.DisposeAsync().AsTask().GetAwaiter().GetResult();
             }
-            AnsiConsole.MarkupLine($"processed {summary.Records:N0} records ({summary.Replayed:N0} replays skipped) in {summary.Elapsed.TotalSeconds:F1} s: " +
+            AnsiConsole.MarkupLine($"processed {summary.Records:N0} records ({summary.Replayed:N0} replays skipped, {summary.ShipperDuplicates:N0} shipper duplicates skipped) in {summary.Elapsed.TotalSeconds:F1} s: " +
                 $"{summary.Events:N0} events, {summary.DeadLetters:N0} dead letters, {summary.PlaysIndexed:N0} plays indexed, {summary.Flushes} flushes");
             return 0;
         }));

@@ -102,6 +102,57 @@ public sealed partial class RedisOutageTests(ElasticsearchServer es, KafkaBroker
         Assert.Equal(expected.Interests.OrderBy(i => i.CustomerId).ThenBy(i => i.TrackId), await stored.ReadInterestsAsync());
     }
 
+    [Fact]
+    public async Task A_stop_while_redis_is_down_waits_a_grace_period_then_leaves_and_a_restart_loses_nothing()
+    {
+        using var folder = new TempFolder();
+        using var redis = await PrivateRedisServer.StartAsync(true);
+        var data = Generate(folder, events: 60_000);
+        Load(folder, redis, "customers", data.Customers);
+        Load(folder, redis, "tracks", data.Tracks);
+        var lines = File.ReadAllLines(data.Events);
+        var topic = await kafka.CreateTopicAsync("redis-stop", 3);
+        Ship(folder, data.Events, topic);
+
+        var id = Guid.NewGuid().ToString("N")[..12];
+        string[] connection = ["--bootstrap", kafka.BootstrapServers, "--redis", redis.Endpoint, "--es-url", es.Url.ToString(), "--index-prefix", $"it-{id}"];
+        string[] run = ["process", "--topic", topic, "--group", $"it-{id}", "--flush-interval", "1s", "--kafka-property", "fetch.message.max.bytes=32768", .. connection];
+        using (var process = CliProcess.Start(folder.Path, run))
+        {
+            var stderr = new StderrLines(process);
+            try
+            {
+                Assert.True(await stderr.WaitForAsync(l => l.Contains("flushed:", StringComparison.Ordinal), from: 0, TimeSpan.FromMinutes(2)) is not null, stderr.Text);
+                redis.Kill();
+                Assert.True(await stderr.WaitForAsync(IsFlushRetry, 0, TimeSpan.FromSeconds(90)) is not null, stderr.Text);
+
+                var stopAt = System.Diagnostics.Stopwatch.StartNew();
+                using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+                    await term.WaitForExitAsync();
+                // The grace is 30 s; it ends well before Redis would come back (it does not).
+                Assert.True(await stderr.WaitForExitAsync(TimeSpan.FromSeconds(75)), "a stop while Redis is down did not end: " + stderr.Text);
+                Assert.InRange(stopAt.Elapsed, TimeSpan.FromSeconds(25), TimeSpan.FromSeconds(75));
+                Assert.Contains(stderr.Lines(0, stderr.Count), l => l.Contains("stopping without the last flush", StringComparison.Ordinal));
+            }
+            finally
+            {
+                output.WriteLine(string.Join('\n', stderr.Lines(0, stderr.Count)));
+                if (!process.HasExited)
+                    process.Kill(entireProcessTree: true);
+            }
+        }
+
+        // Redis back: a new instance resumes from the last checkpoints that were written, nothing lost or doubled.
+        await redis.RestartAsync();
+        var finish = CliProcess.Run(folder.Path, [.. run, "--until-idle"]);
+        Assert.True(finish.ExitCode == 0, finish.Error);
+        var indices = new PlaystreamIndices($"it-{id}");
+        await RefreshAsync(indices);
+        ResultsAssert.Equal(StackPipeline.Reference(lines, data.Customers, data.Tracks), Export(folder, connection));
+        using var client = es.CreateClient();
+        Assert.Equal(lines.Length, await client.CountAsync(indices.Plays));
+    }
+
     /// <summary>A flush step's report of a failed try: <c>WHAT failed (WHY); retrying in Ns</c>.</summary>
     private static bool IsFlushRetry(string line) => FlushRetry().IsMatch(line);
 
