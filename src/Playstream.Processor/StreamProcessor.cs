@@ -162,12 +162,15 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
         var owned = _processor.Partitions;
         EvictFinalState(owned);
         var checkpointStart = Stopwatch.GetTimestamp();
+        long checkpointBytes = 0;
         foreach (var partition in owned)
         {
             var state = _processor.State(partition.Topic, partition.Partition.Value);
             if (state?.NextOffset is not { } next)
                 continue;
-            var checkpoint = new PartitionCheckpoint(PartitionSource.Of(partition.Topic, partition.Partition.Value), next, Snapshot(state.Analytics), state.ShipperMarks);
+            var snapshot = Snapshot(state.Analytics);
+            checkpointBytes += snapshot.Length;
+            var checkpoint = new PartitionCheckpoint(PartitionSource.Of(partition.Topic, partition.Partition.Value), next, snapshot, state.ShipperMarks);
             await Persistently.RunAsync($"checkpointing {checkpoint.Source}", () => _checkpoints.SaveAsync(options.CheckpointScope, checkpoint, cancellationToken), report, cancellationToken).ConfigureAwait(false);
         }
         var checkpointTime = Stopwatch.GetElapsedTime(checkpointStart);
@@ -203,7 +206,7 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
         _lastResults = results;
         _flushes++;
         await NoteFinalHorizonAsync(latestPlays, cancellationToken).ConfigureAwait(false);
-        Metrics?.Flushed(checkpointTime);
+        Metrics?.Flushed(checkpointTime, checkpointBytes, _evictedHorizon);
         var final = _evictedHorizon is { } evicted ? $", state kept from {Core.Export.IsoTime.Format(evicted)} on" : "";
         report($"flushed: {results.Summary.Events:N0} events, {results.Summary.DeadLetters:N0} dead letters, {owned.Count} partition(s) here, {_processor.Records:N0} records read, {_processor.ShipperDuplicates:N0} shipper duplicates skipped{final}");
     }

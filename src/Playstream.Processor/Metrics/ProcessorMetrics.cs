@@ -31,6 +31,8 @@ public sealed class ProcessorMetrics
     private readonly Gauge _lastFlush;
     private readonly Gauge _checkpointAge;
     private readonly Histogram _checkpointDuration;
+    private readonly Gauge _checkpointBytes;
+    private readonly Gauge _stateHorizon;
     private readonly Gauge _position;
     private readonly Gauge _highWatermark;
     private readonly Gauge _lag;
@@ -68,6 +70,9 @@ public sealed class ProcessorMetrics
         _checkpointAge = f.CreateGauge("playstream_checkpoint_age_seconds", "Seconds since the checkpoints were last written", suppressed);
         _checkpointDuration = f.CreateHistogram("playstream_checkpoint_duration_seconds", "Time to write every held partition's checkpoint to Redis",
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.001, 2, 16) });
+        _checkpointBytes = f.CreateGauge("playstream_checkpoint_bytes", "Size of the held partitions' state snapshots written by the last flush", suppressed);
+        _stateHorizon = f.CreateGauge("playstream_state_horizon_timestamp_seconds",
+            "With --allowed-lateness: the event time up to which results are final and their detail evicted from the state", suppressed);
         _position = f.CreateGauge("playstream_partition_position", "Offset of the next record to read, per partition", "partition");
         _highWatermark = f.CreateGauge("playstream_partition_high_watermark", "Offset after the last record in the partition", "partition");
         _lag = f.CreateGauge("playstream_partition_lag", "Records in the partition not read yet (high watermark - position)", "partition");
@@ -156,9 +161,12 @@ public sealed class ProcessorMetrics
         _partitionsAssigned.Set(held.Count);
     }
 
-    /// <summary>After a flush: when it ended and how long the checkpoints took.</summary>
-    public void Flushed(TimeSpan checkpointDuration)
+    /// <summary>After a flush: when it ended, how long the checkpoints took, their size, and how far state was evicted.</summary>
+    public void Flushed(TimeSpan checkpointDuration, long checkpointBytes = 0, long? evictedHorizon = null)
     {
+        _checkpointBytes.Set(checkpointBytes);
+        if (evictedHorizon is { } horizon)
+            _stateHorizon.Set(horizon);
         var now = DateTimeOffset.UtcNow;
         _flushes.Inc();
         _lastFlush.Set(now.ToUnixTimeMilliseconds() / 1000.0);

@@ -59,6 +59,8 @@ public sealed class ProcessMetricsTests(ElasticsearchServer es, KafkaBroker kafk
             Assert.Equal(["0", "1", "2"], scrape.All("playstream_partition_lag").Select(l => l.Labels["partition"]).Order(StringComparer.Ordinal));
             Assert.NotNull(scrape.Value("playstream_checkpoint_age_seconds"));
             Assert.True(scrape.Value("playstream_checkpoint_duration_seconds_count") >= 1);
+            Assert.True(scrape.Value("playstream_checkpoint_bytes") > 0);
+            Assert.Null(scrape.Value("playstream_state_horizon_timestamp_seconds")); // no --allowed-lateness: nothing evicted
 
             using var health = await http.GetAsync(new Uri(endpoint, "health"));
             Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
