@@ -126,6 +126,9 @@ start_elasticsearch() {
   [[ "$(id -u)" == 0 ]] && root_flag=(-Des.insecure.allow.root=true)
   # ES 2.4's default GC flags (ParNew/CMS) are rejected by Java 17, hence ES_GC_OPTS.
   # bin/elasticsearch execs java, so the pid recorded is the JVM's.
+  # One shard per index (a single node gains nothing from five) keeps the open files of a test
+  # run's hundreds of small indices well below the limit, which is raised as far as allowed too.
+  ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
   ES_GC_OPTS=-XX:+UseG1GC ES_HEAP_SIZE=512m ES_JAVA_OPTS="$STACK_MARKER" \
     start_detached elasticsearch "$ES_HOME/bin/elasticsearch" \
     -Des.network.host="$HOST" -Des.http.port="$ES_PORT" \
@@ -133,7 +136,7 @@ start_elasticsearch() {
     -Des.path.data="$DATA_DIR/elasticsearch" -Des.path.logs="$LOG_DIR/elasticsearch" \
     -Des.cluster.name="playstream-$ES_PORT" -Des.node.name=playstream \
     -Des.discovery.zen.ping.unicast.hosts="$HOST:$ES_TRANSPORT_PORT" \
-    -Des.index.number_of_replicas=0 \
+    -Des.index.number_of_replicas=0 -Des.index.number_of_shards=1 \
     -Des.cluster.routing.allocation.disk.threshold_enabled=false \
     "${root_flag[@]}"
 }

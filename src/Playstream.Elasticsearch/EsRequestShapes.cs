@@ -41,6 +41,12 @@ public sealed class EsRequestShapes
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
+            if (mapping.Shards is { } shards)
+            {
+                writer.WriteStartObject("settings");
+                writer.WriteNumber("number_of_shards", shards);
+                writer.WriteEndObject();
+            }
             writer.WriteStartObject("mappings");
             if (UsesMappingTypes)
             {

@@ -112,6 +112,15 @@ public class EsRequestShapesTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Action(Es7, "activity", "w", -1));
     }
 
+    [Fact]
+    public void A_shard_count_goes_in_the_settings_and_none_leaves_the_servers_default()
+    {
+        var withShards = Encoding.UTF8.GetString(Es2.CreateIndexBody(new IndexMapping { Shards = 1 }.Add("plays", FieldType.Long)));
+        Assert.Equal("""{"settings":{"number_of_shards":1},"mappings":{"doc":{"properties":{"plays":{"type":"long"}}}}}""", withShards);
+        var without = Encoding.UTF8.GetString(Es7.CreateIndexBody(new IndexMapping().Add("plays", FieldType.Long)));
+        Assert.DoesNotContain("settings", without, StringComparison.Ordinal);
+    }
+
     private static string Action(EsRequestShapes shapes, string index, string id, long? version = null)
     {
         var buffer = new ArrayBufferWriter<byte>();

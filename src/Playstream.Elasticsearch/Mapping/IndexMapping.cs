@@ -12,6 +12,9 @@ public sealed class IndexMapping
 
     public IReadOnlyList<MappingField> Fields => _fields;
 
+    /// <summary>Primary shards to create the index with; null leaves it to the server's default (5 before 7, 1 from 7).</summary>
+    public int? Shards { get; init; }
+
     /// <summary>Adds a field; returns this mapping so that fields chain.</summary>
     public IndexMapping Add(string name, FieldType type)
     {

@@ -126,5 +126,9 @@ internal sealed class FailoverPipeline : IDisposable
         }
     }
 
-    public void Dispose() => Folder.Dispose();
+    public void Dispose()
+    {
+        _es.DeleteIndices(IndexPrefix);
+        Folder.Dispose();
+    }
 }

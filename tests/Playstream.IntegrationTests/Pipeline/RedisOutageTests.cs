@@ -100,6 +100,7 @@ public sealed partial class RedisOutageTests(ElasticsearchServer es, KafkaBroker
         var stored = new RedisResultsReader(reconnected, new RedisKeys());
         Assert.Equal(expected.Profiles, await stored.ReadProfilesAsync());
         Assert.Equal(expected.Interests.OrderBy(i => i.CustomerId).ThenBy(i => i.TrackId), await stored.ReadInterestsAsync());
+        es.DeleteIndices($"it-{id}");
     }
 
     [Fact]
@@ -151,6 +152,7 @@ public sealed partial class RedisOutageTests(ElasticsearchServer es, KafkaBroker
         ResultsAssert.Equal(StackPipeline.Reference(lines, data.Customers, data.Tracks), Export(folder, connection));
         using var client = es.CreateClient();
         Assert.Equal(lines.Length, await client.CountAsync(indices.Plays));
+        es.DeleteIndices($"it-{id}");
     }
 
     /// <summary>A flush step's report of a failed try: <c>WHAT failed (WHY); retrying in Ns</c>.</summary>

@@ -112,5 +112,9 @@ internal sealed class StackPipeline : IDisposable
     private static readonly Lazy<HashSet<int>> SeedTracks = new(() =>
         File.ReadLines(SeedData.File("music.csv")).Skip(1).Select(l => int.Parse(l[..l.IndexOf(',', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture)).ToHashSet());
 
-    public void Dispose() => Folder.Dispose();
+    public void Dispose()
+    {
+        _es.DeleteIndices(IndexPrefix);
+        Folder.Dispose();
+    }
 }
