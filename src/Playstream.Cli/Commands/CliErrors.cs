@@ -33,5 +33,6 @@ internal static class CliErrors
     private static bool IsUserError(Exception ex) =>
         ex is SettingsException or LookupFileException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
             // A server that stayed unreachable past its retries: say which and why, no stack trace.
-            or Elasticsearch.ElasticsearchException or StackExchange.Redis.RedisException or Confluent.Kafka.KafkaException;
+            or Elasticsearch.ElasticsearchException or StackExchange.Redis.RedisException or Confluent.Kafka.KafkaException
+            or Kafka.Admin.TopicAdminException;
 }
