@@ -46,8 +46,9 @@ public sealed class ElasticsearchResultsReader(ElasticsearchClient client, Plays
     /// <summary>The dashboard's breakdowns, as the processor wrote them.</summary>
     public async Task<Core.Operators.Breakdowns.BreakdownResults> ReadBreakdownsAsync(CancellationToken cancellationToken = default)
     {
-        var panes = (await All(indices.PanePlays, s => new Core.Operators.Breakdowns.PanePlays(
-            Time(s, "pane_start"), Time(s, "pane_end"), s.GetProperty("dimension").GetString()!, s.GetProperty("key").GetString()!, L(s, "plays")), cancellationToken).ConfigureAwait(false))
+        var panes = (await All(indices.PanePlays, s => s.GetProperty("counts").EnumerateArray().Select(c => new Core.Operators.Breakdowns.PanePlays(
+            Time(s, "pane_start"), Time(s, "pane_end"), c.GetProperty("dimension").GetString()!, c.GetProperty("key").GetString()!, L(c, "plays"))).ToList(), cancellationToken).ConfigureAwait(false))
+            .SelectMany(p => p)
             .OrderBy(p => p.PaneStart).ThenBy(p => p.Dimension, StringComparer.Ordinal).ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
         var zips = (await All(indices.ZipPlays, s => new Core.Operators.Breakdowns.ZipPlays(s.GetProperty("zip").GetString()!, L(s, "plays")), cancellationToken).ConfigureAwait(false))
             .OrderByDescending(z => z.Plays).ThenBy(z => z.Zip, StringComparer.Ordinal).ToList();

@@ -42,8 +42,8 @@ public sealed class PlaystreamIndices(string prefix = "playstream")
         yield return (Interests, new IndexMapping { Shards = 1 }.Add("customer_id", FieldType.Long).Add("track_id", FieldType.Long).Add("detected_at", FieldType.Date));
         yield return (Summary, new IndexMapping { Shards = 1 }.Add("events", FieldType.Long).Add("dead_letters", FieldType.Long)
             .Add("unknown_customers", FieldType.Long).Add("unknown_tracks", FieldType.Long));
-        yield return (PanePlays, new IndexMapping { Shards = 1 }.Add("pane_start", FieldType.Date).Add("pane_end", FieldType.Date)
-            .Add("dimension", FieldType.Keyword).Add("key", FieldType.Keyword).Add("plays", FieldType.Long));
+        yield return (PanePlays, new IndexMapping { Shards = 1 }.Add("pane_start", FieldType.Date).Add("pane_end", FieldType.Date).Add("plays", FieldType.Long)
+            .Add("counts.dimension", FieldType.Keyword).Add("counts.key", FieldType.Keyword).Add("counts.plays", FieldType.Long));
         yield return (ZipPlays, new IndexMapping { Shards = 1 }.Add("zip", FieldType.Keyword).Add("plays", FieldType.Long));
         yield return (Status, new IndexMapping { Shards = 1 }.Add("written_at", FieldType.Date).Add("events", FieldType.Long).Add("writes", FieldType.Long));
     }

@@ -33,23 +33,39 @@ public static class ResultDocuments
         yield return (indices.Summary, Docs([results.Summary], _ => "all", ResultJson.WriteSummary));
     }
 
-    /// <summary>The dashboard's breakdowns: one document per (pane, dimension, key) and per zip.</summary>
+    /// <summary>
+    /// The dashboard's breakdowns: one document per pane with its counts by dimension and key (a
+    /// pane has about ten; a document each made a stream of three months a quarter of a million
+    /// documents), and one per zip. A pane's version is its plays (the gender counts cover every play).
+    /// </summary>
     public static IEnumerable<(string Index, List<BulkDocument> Documents)> Breakdowns(BreakdownResults breakdowns, PlaystreamIndices indices)
     {
-        yield return (indices.PanePlays, Docs(breakdowns.Panes, p => $"{IsoTime.Format(p.PaneStart)}_{p.Dimension}_{p.Key}", static (json, p) =>
+        ArgumentNullException.ThrowIfNull(breakdowns);
+        var panes = breakdowns.Panes.GroupBy(p => (p.PaneStart, p.PaneEnd)).ToList();
+        yield return (indices.PanePlays, Docs(panes, p => IsoTime.Format(p.Key.PaneStart), static (json, pane) =>
         {
-            json.WriteString("pane_start", IsoTime.Format(p.PaneStart));
-            json.WriteString("pane_end", IsoTime.Format(p.PaneEnd));
-            json.WriteString("dimension", p.Dimension);
-            json.WriteString("key", p.Key);
-            json.WriteNumber("plays", p.Plays);
-        }, p => p.Plays));
+            json.WriteString("pane_start", IsoTime.Format(pane.Key.PaneStart));
+            json.WriteString("pane_end", IsoTime.Format(pane.Key.PaneEnd));
+            json.WriteNumber("plays", PlaysOf(pane));
+            json.WriteStartArray("counts");
+            foreach (var count in pane)
+            {
+                json.WriteStartObject();
+                json.WriteString("dimension", count.Dimension);
+                json.WriteString("key", count.Key);
+                json.WriteNumber("plays", count.Plays);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }, PlaysOf));
         yield return (indices.ZipPlays, Docs(breakdowns.Zips, z => z.Zip, static (json, z) =>
         {
             json.WriteString("zip", z.Zip);
             json.WriteNumber("plays", z.Plays);
         }));
     }
+
+    private static long PlaysOf(IGrouping<(long, long), PanePlays> pane) => pane.Where(c => c.Dimension == "gender").Sum(c => c.Plays);
 
     /// <summary>
     /// The plays of the listed tracks: with more of the window's plays each track counts at least as

@@ -73,7 +73,10 @@ public sealed class ProcessCommandTests(ElasticsearchServer es, KafkaBroker kafk
 
         var data = await source.LoadAsync();
         ResultsAssert.Equal(StackPipeline.Reference(lines), data.Results);
-        Assert.Equal(lines.Length, data.Breakdowns.Panes.Where(p => p.Dimension == "gender").Sum(p => p.Plays));
+        // Every play is in one pane under one value of each dimension, read back from one document per pane.
+        foreach (var dimension in new[] { "gender", "level", "age" })
+            Assert.Equal(lines.Length, data.Breakdowns.Panes.Where(p => p.Dimension == dimension).Sum(p => p.Plays));
+        Assert.Equal(data.Breakdowns.Panes.Count, data.Breakdowns.Panes.Distinct().Count());
         Assert.Equal(lines.Length, data.Breakdowns.Zips.Sum(z => z.Plays));
         Assert.Equal(5000, data.Lookups.Customers.Count);
         Assert.NotEqual("none", await source.VersionAsync());
