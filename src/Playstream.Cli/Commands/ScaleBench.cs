@@ -87,7 +87,6 @@ internal static class ScaleBench
     /// <summary>How the bench starts <c>process</c> children and watches them through their metrics.</summary>
     private sealed class Child(string settingsFile, string topic, string redisPrefix, string indexPrefix, string folder)
     {
-        private int _nextPort = 39_400 + Random.Shared.Next(0, 500);
 
         public GroupRun Group(long plays, int instances, string group, string flush)
         {
@@ -151,9 +150,19 @@ internal static class ScaleBench
             throw new InvalidOperationException($"the survivor never took the partitions over: {survivor.LastError}");
         }
 
+        /// <summary>A port the system says is free now (a fixed range collided with outgoing connections' ports).</summary>
+        private static int FreePort()
+        {
+            var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            return port;
+        }
+
         private Instance Start(string group, string flush, bool untilIdle, params string[] extra)
         {
-            var port = Interlocked.Increment(ref _nextPort);
+            var port = FreePort();
             List<string> arguments = ["process", "--topic", topic, "--group", group, "--no-plays", "--flush-interval", flush,
                 "--settings", settingsFile, "--redis-prefix", redisPrefix, "--index-prefix", indexPrefix,
                 "--metrics-port", port.ToString(CultureInfo.InvariantCulture), .. extra];
