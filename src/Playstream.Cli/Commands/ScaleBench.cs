@@ -118,7 +118,8 @@ internal static class ScaleBench
         /// <summary>Two instances, throttled; the one holding two partitions is killed once both read; the survivor's metrics tell when it took them over.</summary>
         public TakeoverRun Takeover(long plays, string group)
         {
-            var throttle = new[] { "--kafka-property", "fetch.message.max.bytes=32768" };
+            // Small fetches, so that records are left to read when one is killed (at 32 KiB a quiet machine read them all first).
+            var throttle = new[] { "--kafka-property", "fetch.message.max.bytes=8192" };
             using var first = Start(group, "1s", untilIdle: false, throttle);
             using var second = Start(group, "1s", untilIdle: false, throttle);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
