@@ -75,7 +75,7 @@ internal static class ScaleBench
         var takeover = child.Takeover(plays, $"t-{id}");
         AnsiConsole.MarkupLine(Markup.Escape($"failover: instance killed (kill -9) holding partition(s) {string.Join(',', takeover.Partitions)}; " +
             $"the survivor held them {F(takeover.Assigned)} s later and read from them {F(takeover.Reading)} s later " +
-            $"(session timeout {kafka.SessionTimeoutMs / 1000.0:0.#} s; fetches kept to 32 KiB so the run lasts)"));
+            $"(session timeout {kafka.SessionTimeoutMs / 1000.0:0.#} s; fetches kept to 8 KiB so the run lasts)"));
         AnsiConsole.MarkupLine($"[grey]topic {topic}, redis prefix {redisPrefix}, index prefixes scale-{id}-* are left for inspection[/]");
         return 0;
     }
