@@ -201,12 +201,18 @@ public sealed class PartitionAnalytics
     public BreakdownResults ComputeBreakdowns()
     {
         var breakdowns = _breakdowns.Compute();
-        if (Horizon is null)
+        if (FirstWholePaneStart is not { } firstStart)
             return breakdowns;
-        // Panes kept after an eviction are whole; those before the horizon's first needed pane may be partial.
-        var firstStart = PaneRetention.FirstNeeded(Horizon.Value, Settings.ActivityWindowSeconds, Settings.ActivitySlideSeconds) * Settings.ActivitySlideSeconds;
         return breakdowns with { Panes = breakdowns.Panes.Where(p => p.PaneStart >= firstStart).ToList() };
     }
+
+    /// <summary>
+    /// After an eviction, the start of the first breakdown (activity) pane still kept whole: those
+    /// before it may be partial and are left out of the breakdowns. Null when nothing was evicted.
+    /// </summary>
+    public long? FirstWholePaneStart => Horizon is { } horizon
+        ? PaneRetention.FirstNeeded(horizon, Settings.ActivityWindowSeconds, Settings.ActivitySlideSeconds) * Settings.ActivitySlideSeconds
+        : null;
 
     /// <summary>All results, each list ordered by its key.</summary>
     /// <remarks>

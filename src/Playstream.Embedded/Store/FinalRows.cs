@@ -1,5 +1,4 @@
 using Playstream.Core.Engine;
-using Playstream.Core.Windows;
 
 namespace Playstream.Embedded.Store;
 
@@ -17,11 +16,6 @@ public readonly record struct FinalRows(long WindowsEndingBy, long PanesStarting
     public static FinalRows? Of(PartitionAnalytics analytics)
     {
         ArgumentNullException.ThrowIfNull(analytics);
-        if (analytics.Horizon is not { } horizon)
-            return null;
-        var s = analytics.Settings;
-        // The same first pane PartitionAnalytics.ComputeBreakdowns keeps: the breakdowns' panes are the activity panes.
-        var firstPane = PaneRetention.FirstNeeded(horizon, s.ActivityWindowSeconds, s.ActivitySlideSeconds) * s.ActivitySlideSeconds;
-        return new FinalRows(horizon, firstPane);
+        return analytics is { Horizon: { } horizon, FirstWholePaneStart: { } firstPane } ? new FinalRows(horizon, firstPane) : null;
     }
 }

@@ -50,12 +50,19 @@ public sealed class KafkaPartitionProcessor
     /// latest event time its partition has seen is a dead letter with reason <c>late</c>.
     /// Null (the default) accepts any lateness, so bounded replays stay exact in any order.
     /// The decision depends only on the partition's records in offset order, so a replay from a
-    /// checkpoint decides the same way.
+    /// checkpoint decides the same way (<see cref="LatenessRule"/>, as for embedded runs).
     /// </summary>
-    public long? AllowedLatenessSeconds { get; init; }
+    public long? AllowedLatenessSeconds
+    {
+        get;
+        init
+        {
+            field = value;
+            _lateness = new LatenessRule(value is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
+        }
+    }
 
-    private bool IsLate(PartitionAnalytics analytics, in PlayEvent play) =>
-        AllowedLatenessSeconds is { } lateness && analytics.MaxEventTime is { } latest && play.Time < latest - lateness;
+    private readonly LatenessRule _lateness = new(null);
 
     /// <summary>Records read, blank ones and replays included.</summary>
     public long Records { get; private set; }
@@ -141,11 +148,10 @@ public sealed class KafkaPartitionProcessor
             }
             var line = record.Value.Span;
             var parsed = EventParser.TryParse(line, out var play, out var zip, out var reason);
-            if (parsed && IsLate(state.Analytics, play))
+            if (parsed && _lateness.WhyLate(state.Analytics, play.Time) is { } whyLate)
             {
                 state.Analytics.CountDeadLetter(DeadLetterReason.Late);
-                _deadLetters.Write(new DeadLetter(DeadLetterReason.Late, new SourcePosition(state.Source, record.Offset), RawText(line),
-                    $"event time {play.Time} is more than {AllowedLatenessSeconds}s before the partition's latest ({state.Analytics.MaxEventTime})"));
+                _deadLetters.Write(new DeadLetter(DeadLetterReason.Late, new SourcePosition(state.Source, record.Offset), RawText(line), whyLate));
             }
             else if (parsed)
             {

@@ -1,9 +1,8 @@
 using Playstream.Core.Engine;
 using Playstream.Core.Events;
 using Playstream.Core.Lookups;
-using Playstream.Embedded.Runs;
 
-namespace Playstream.Embedded.Tests.Runs;
+namespace Playstream.Core.Tests.Engine;
 
 public sealed class LatenessRuleTests
 {
