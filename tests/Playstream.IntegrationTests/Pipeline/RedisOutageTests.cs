@@ -35,15 +35,7 @@ public sealed partial class RedisOutageTests(ElasticsearchServer es, KafkaBroker
         using var folder = new TempFolder();
         using var redis = await PrivateRedisServer.StartAsync(keepsItsData);
         // Every step as a user runs it: generate, load the lookups, ship the log, process, export.
-        var data = Generate(folder, events: 120_000);
-        Load(folder, redis, "customers", data.Customers);
-        Load(folder, redis, "tracks", data.Tracks);
-        var lines = File.ReadAllLines(data.Events);
-        var topic = await kafka.CreateTopicAsync("redis-outage", 3);
-        Ship(folder, data.Events, topic);
-
-        var id = Guid.NewGuid().ToString("N")[..12];
-        string[] connection = ["--bootstrap", kafka.BootstrapServers, "--redis", redis.Endpoint, "--es-url", es.Url.ToString(), "--index-prefix", $"it-{id}"];
+        var (data, lines, topic, id, connection) = await ShippedAsync(folder, redis, 120_000, "redis-outage");
         using var process = CliProcess.Start(folder.Path,
         [
             "process", "--topic", topic, "--group", $"it-{id}", "--until-idle", "--flush-interval", "1s",
@@ -108,15 +100,7 @@ public sealed partial class RedisOutageTests(ElasticsearchServer es, KafkaBroker
     {
         using var folder = new TempFolder();
         using var redis = await PrivateRedisServer.StartAsync(true);
-        var data = Generate(folder, events: 60_000);
-        Load(folder, redis, "customers", data.Customers);
-        Load(folder, redis, "tracks", data.Tracks);
-        var lines = File.ReadAllLines(data.Events);
-        var topic = await kafka.CreateTopicAsync("redis-stop", 3);
-        Ship(folder, data.Events, topic);
-
-        var id = Guid.NewGuid().ToString("N")[..12];
-        string[] connection = ["--bootstrap", kafka.BootstrapServers, "--redis", redis.Endpoint, "--es-url", es.Url.ToString(), "--index-prefix", $"it-{id}"];
+        var (data, lines, topic, id, connection) = await ShippedAsync(folder, redis, 60_000, "redis-stop");
         string[] run = ["process", "--topic", topic, "--group", $"it-{id}", "--flush-interval", "1s", "--kafka-property", "fetch.message.max.bytes=32768", .. connection];
         using (var process = CliProcess.Start(folder.Path, run))
         {
@@ -169,6 +153,20 @@ public sealed partial class RedisOutageTests(ElasticsearchServer es, KafkaBroker
 
     private static long RecordsRead(string flushedLine) =>
         long.Parse(RecordsReadCount().Match(flushedLine).Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+
+    /// <summary>A generated log shipped to a fresh topic, its lookups loaded into <paramref name="redis"/>, and the connection options of a run on them.</summary>
+    private async Task<((string Customers, string Tracks, string Events) Data, string[] Lines, string Topic, string Id, string[] Connection)> ShippedAsync(
+        TempFolder folder, PrivateRedisServer redis, int events, string purpose)
+    {
+        var data = Generate(folder, events);
+        Load(folder, redis, "customers", data.Customers);
+        Load(folder, redis, "tracks", data.Tracks);
+        var topic = await kafka.CreateTopicAsync(purpose, 3);
+        Ship(folder, data.Events, topic);
+        var id = Guid.NewGuid().ToString("N")[..12];
+        string[] connection = ["--bootstrap", kafka.BootstrapServers, "--redis", redis.Endpoint, "--es-url", es.Url.ToString(), "--index-prefix", $"it-{id}"];
+        return (data, File.ReadAllLines(data.Events), topic, id, connection);
+    }
 
     private static (string Customers, string Tracks, string Events) Generate(TempFolder folder, int events)
     {
