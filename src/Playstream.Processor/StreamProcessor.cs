@@ -8,6 +8,7 @@ using Playstream.Core.Results;
 using Playstream.Elasticsearch;
 using Playstream.Elasticsearch.Sinks;
 using Playstream.Kafka.Admin;
+using Playstream.Core.Streaming.Keys;
 using Playstream.Kafka.Consuming;
 using Playstream.Kafka.Processing;
 using Playstream.Kafka.Producing;

@@ -5,6 +5,8 @@ using Playstream.Core.Events;
 using Playstream.Core.Lookups;
 using Playstream.Core.Pipeline;
 using Playstream.Core.Results;
+using Playstream.Core.Streaming.Keys;
+using Playstream.Core.Streaming.Marks;
 using Playstream.Kafka.Consuming;
 
 namespace Playstream.Kafka.Processing;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Playstream.Core.Streaming.Keys;
 using Playstream.Kafka.Consuming;
 
 namespace Playstream.Shipping.Sinks;

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Playstream.Kafka.Configuration;
+using Playstream.Core.Streaming.Keys;
 using Playstream.Kafka.Consuming;
 using Playstream.Shipping.Delivery;
 

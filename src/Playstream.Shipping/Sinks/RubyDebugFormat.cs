@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Playstream.Core.Events;
+using Playstream.Core.Streaming.Keys;
 using Playstream.Kafka.Consuming;
 
 namespace Playstream.Shipping.Sinks;

@@ -47,7 +47,7 @@ internal static class ShipLog
         foreach (var record in records)
         {
             Assert.NotNull(record.Key);
-            Assert.True(Playstream.Kafka.Consuming.ShippedLineKey.TryReadPosition(Encoding.ASCII.GetBytes(record.Key), out _), $"key without a position: {record.Key}");
+            Assert.True(Playstream.Core.Streaming.Keys.ShippedLineKey.TryReadPosition(Encoding.ASCII.GetBytes(record.Key), out _), $"key without a position: {record.Key}");
         }
         foreach (var customer in records.GroupBy(r => CustomerPart(r.Key!)).Where(c => c.Key.Length > 0))
         {

@@ -2,7 +2,9 @@ using System.Text;
 using Playstream.Core.Engine;
 using Playstream.Core.Lookups;
 using Playstream.Core.Pipeline;
+using Playstream.Core.Streaming.Keys;
 using Playstream.Kafka.Consuming;
+using Playstream.Core.Streaming.Marks;
 using Playstream.Kafka.Processing;
 
 namespace Playstream.Kafka.Tests.Processing;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Playstream.Core.Streaming.Keys;
 using Playstream.Kafka.Consuming;
 using Playstream.Shipping.Sinks;
 

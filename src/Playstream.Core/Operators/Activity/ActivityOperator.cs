@@ -37,6 +37,23 @@ public sealed class ActivityOperator
         _customers.Append(slot, customerId);
     }
 
+    /// <summary>Adds a play like <see cref="Add"/>; true when its customer is new to its pane.</summary>
+    public bool AddListener(long time, int customerId, bool isMobile)
+    {
+        var slot = SlotOf(PaneMath.PaneOf(time, _slide));
+        _plays[slot]++;
+        if (isMobile)
+            _mobile[slot]++;
+        return _customers.TryAppend(slot, customerId);
+    }
+
+    /// <summary>Whether the customer played in the pane.</summary>
+    public bool Listened(long pane, int customerId)
+    {
+        var slot = _panes.Find(pane);
+        return slot >= 0 && _customers.Contains(slot, customerId);
+    }
+
     public void Merge(ActivityOperator other) => Merge(other, long.MinValue);
 
     /// <summary>

@@ -30,16 +30,18 @@ internal sealed class PaneCustomers
             _sets[i] = [];
     }
 
-    public void Append(int slot, int customer)
+    public void Append(int slot, int customer) => TryAppend(slot, customer);
+
+    /// <summary>Adds a customer to a pane; true when the pane did not hold it yet.</summary>
+    public bool TryAppend(int slot, int customer)
     {
         if (customer == Free)
         {
-            if (!_hasFreeValue[slot])
-            {
-                _hasFreeValue[slot] = true;
-                _sorted[slot] = null;
-            }
-            return;
+            if (_hasFreeValue[slot])
+                return false;
+            _hasFreeValue[slot] = true;
+            _sorted[slot] = null;
+            return true;
         }
         var set = _sets[slot];
         if (set.Length > 0)
@@ -50,7 +52,7 @@ internal sealed class PaneCustomers
             {
                 var held = set[i];
                 if (held == customer)
-                    return;
+                    return false;
                 if (held == Free)
                     break;
                 i = (i + 1) & mask;
@@ -60,11 +62,30 @@ internal sealed class PaneCustomers
                 set[i] = customer;
                 _counts[slot]++;
                 _sorted[slot] = null;
-                return;
+                return true;
             }
         }
         Grow(slot);
-        Append(slot, customer);
+        return TryAppend(slot, customer);
+    }
+
+    /// <summary>Whether a pane holds a customer.</summary>
+    public bool Contains(int slot, int customer)
+    {
+        if (customer == Free)
+            return _hasFreeValue[slot];
+        var set = _sets[slot];
+        if (set.Length == 0)
+            return false;
+        var mask = set.Length - 1;
+        for (var i = Hash(customer, mask); ; i = (i + 1) & mask)
+        {
+            var held = set[i];
+            if (held == customer)
+                return true;
+            if (held == Free)
+                return false;
+        }
     }
 
     /// <summary>Prepares the ascending list of a pane's customers; returns how many there are.</summary>

@@ -54,6 +54,68 @@ public sealed class BreakdownsOperator
         return kept;
     }
 
+    /// <summary>The pane numbers that hold state, in no particular order.</summary>
+    public ReadOnlySpan<long> PaneNumbers => _panes.Panes;
+
+    /// <summary>The zip keys (<see cref="ZipKey"/>) with plays.</summary>
+    public List<int> ZipKeys()
+    {
+        var keys = new List<int>(_zips.Count);
+        _zips.ForEach((key, _) => keys.Add(key));
+        return keys;
+    }
+
+    /// <summary>
+    /// A copy holding only the panes <paramref name="keep"/> accepts, and the zips when
+    /// <paramref name="withZips"/> (how a partial is split by the results' owners).
+    /// </summary>
+    public BreakdownsOperator Where(Func<long, bool> keep, bool withZips)
+    {
+        ArgumentNullException.ThrowIfNull(keep);
+        var kept = new BreakdownsOperator(_settings);
+        var panes = _panes.Panes;
+        for (var slot = 0; slot < panes.Length; slot++)
+        {
+            if (!keep(panes[slot]))
+                continue;
+            var mine = kept.SlotOf(panes[slot]);
+            kept.MergeDimension(kept._gender, _gender, slot, mine);
+            kept.MergeDimension(kept._level, _level, slot, mine);
+            kept.MergeDimension(kept._age, _age, slot, mine);
+        }
+        if (withZips)
+            _zips.ForEach((key, count) => kept._zips.Add(key, count));
+        return kept;
+    }
+
+    /// <summary>The counts of the given panes only (those it holds), and of the given zips only; ordered as <see cref="Compute"/> orders them.</summary>
+    public BreakdownResults Compute(IReadOnlySet<long> panes, IReadOnlySet<int> zips)
+    {
+        ArgumentNullException.ThrowIfNull(panes);
+        ArgumentNullException.ThrowIfNull(zips);
+        var results = new List<PanePlays>();
+        var entries = new List<(byte Dimension, string Name, long Plays)>();
+        foreach (var pane in panes.Order())
+        {
+            var slot = _panes.Find(pane);
+            if (slot < 0)
+                continue;
+            entries.Clear();
+            Collect(entries, slot);
+            var start = PaneMath.StartOf(pane, _slide);
+            foreach (var (dimension, name, plays) in entries)
+                results.Add(new PanePlays(start, start + _slide, DimensionName(dimension), name, plays));
+        }
+        var zipPlays = new List<ZipPlays>();
+        _zips.ForEach((key, count) =>
+        {
+            if (zips.Contains(key))
+                zipPlays.Add(new ZipPlays(ZipKey.Text(key), count));
+        });
+        zipPlays.Sort((a, b) => b.Plays != a.Plays ? b.Plays.CompareTo(a.Plays) : string.CompareOrdinal(a.Zip, b.Zip));
+        return new BreakdownResults(results, zipPlays);
+    }
+
     /// <summary>How many panes hold state.</summary>
     public int Panes => _panes.Count;
 

@@ -57,6 +57,30 @@ internal sealed partial class CustomerTrackPlays
 
     public void Add(int customerId, int trackId, long time) => Insert(ref PairOf(Pack(customerId, trackId)), time);
 
+    /// <summary>Adds a play; true when it is the pair's first.</summary>
+    public bool AddReportingNew(int customerId, int trackId, long time)
+    {
+        ref var pair = ref PairOf(Pack(customerId, trackId));
+        var isNew = pair.State == 0;
+        Insert(ref pair, time);
+        return isNew;
+    }
+
+    /// <summary>When the pair's interest was detected, or null (not detected, or never played).</summary>
+    public long? DetectedAt(int customerId, int trackId)
+    {
+        var key = Pack(customerId, trackId);
+        var mask = _table.Length - 1;
+        for (var i = Hash(key); ; i = (i + 1) & mask)
+        {
+            ref var pair = ref _table[i];
+            if (pair.State == 0)
+                return null;
+            if (pair.Key == key)
+                return pair.Detected ? pair.Last : null;
+        }
+    }
+
     public void Merge(CustomerTrackPlays other)
     {
         Span<long> inline = stackalloc long[InlineTimes];

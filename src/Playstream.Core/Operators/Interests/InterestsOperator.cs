@@ -29,6 +29,19 @@ public sealed class InterestsOperator
 
     public void Add(int customerId, int trackId, long time) => _pairs.Add(customerId, trackId, time);
 
+    /// <summary>Adds a play; true when it is the customer's first play of the track.</summary>
+    public bool AddReportingNew(int customerId, int trackId, long time) => _pairs.AddReportingNew(customerId, trackId, time);
+
+    /// <summary>When the customer's interest in the track was detected, or null.</summary>
+    public long? DetectedAt(int customerId, int trackId) => _pairs.DetectedAt(customerId, trackId);
+
+    /// <summary>Calls <paramref name="visit"/> with each played pair's customer and track.</summary>
+    public void ForEachPair(Action<int, int> visit)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        _pairs.ForEach((customer, track, _) => visit(customer, track));
+    }
+
     /// <summary>
     /// For an endless stream whose plays from now on are all at or after <paramref name="horizon"/>:
     /// drops the times no such play can share an interest window with (before horizon - within).

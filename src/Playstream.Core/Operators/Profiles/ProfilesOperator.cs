@@ -32,6 +32,19 @@ public sealed class ProfilesOperator
             _counts[at + MobileField]++;
     }
 
+    /// <summary>The number of counts per customer: plays, morning, afternoon, evening, night, mobile plays.</summary>
+    public const int CountsPerCustomer = Fields;
+
+    /// <summary>Copies a customer's counts (<see cref="CountsPerCustomer"/> of them) into <paramref name="counts"/>; false when it has none.</summary>
+    public bool TryGetCounts(int customerId, Span<long> counts)
+    {
+        var slot = _customers.Find(customerId);
+        if (slot < 0)
+            return false;
+        _counts.AsSpan(slot * Fields, Fields).CopyTo(counts);
+        return true;
+    }
+
     public void Merge(ProfilesOperator other)
     {
         ArgumentNullException.ThrowIfNull(other);

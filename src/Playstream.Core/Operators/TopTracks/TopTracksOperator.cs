@@ -118,20 +118,70 @@ public sealed class TopTracksOperator
     }
 
     /// <summary>Every (window, gender) with at least one play, by window start then gender code.</summary>
-    public List<TopTracksWindow> ComputeWindows()
+    public List<TopTracksWindow> ComputeWindows() =>
+        ComputeWindowsWithPlays(long.MinValue, long.MaxValue).ConvertAll(w => w.Window);
+
+    /// <summary>The pane numbers that hold state, in no particular order.</summary>
+    public ReadOnlySpan<long> PaneNumbers => _panes.Panes;
+
+    /// <summary>
+    /// The (window, gender) results whose window starts within [<paramref name="firstStart"/>,
+    /// <paramref name="lastStart"/>], each with all the plays the window holds for its gender
+    /// (which grow whenever the window changes: what a stored result's version is), by window
+    /// start then gender code. Only the panes those windows cover are walked.
+    /// </summary>
+    public List<(TopTracksWindow Window, long Plays)> ComputeWindowsWithPlays(long firstStart, long lastStart)
     {
         var (sortedPanes, slots) = _panes.InPaneOrder();
-        var windows = new List<TopTracksWindow>();
+        var firstPane = firstStart == long.MinValue ? long.MinValue : PaneMath.PaneOf(firstStart, _slide);
+        var lastPane = lastStart == long.MaxValue ? long.MaxValue : PaneMath.PaneOf(lastStart, _slide) + _window / _slide - 1;
+        var from = LowerBound(sortedPanes, firstPane);
+        var to = lastPane == long.MaxValue ? sortedPanes.Length : LowerBound(sortedPanes, lastPane + 1);
+        var windows = new List<(TopTracksWindow Window, long Plays)>();
         var genderCount = _counts.Take(_panes.Count).Select(byGender => byGender.Length).DefaultIfEmpty(0).Max();
         for (var gender = 0; gender < genderCount; gender++)
-            AddWindowsOfGender(gender, sortedPanes, slots, windows);
-        windows.Sort((a, b) => a.WindowStart != b.WindowStart
-            ? a.WindowStart.CompareTo(b.WindowStart)
-            : string.CompareOrdinal(a.Gender, b.Gender));
+            AddWindowsOfGender(gender, sortedPanes.AsSpan(from, to - from), slots.AsSpan(from, to - from), windows, firstStart, lastStart);
+        windows.Sort((a, b) => a.Window.WindowStart != b.Window.WindowStart
+            ? a.Window.WindowStart.CompareTo(b.Window.WindowStart)
+            : string.CompareOrdinal(a.Window.Gender, b.Window.Gender));
         return windows;
     }
 
-    private void AddWindowsOfGender(int gender, long[] sortedPanes, int[] slots, List<TopTracksWindow> windows)
+    /// <summary>A copy holding only the panes <paramref name="keep"/> accepts (how a partial is split by the windows' owners).</summary>
+    public TopTracksOperator Where(Func<long, bool> keep)
+    {
+        ArgumentNullException.ThrowIfNull(keep);
+        var kept = new TopTracksOperator(_settings);
+        var panes = _panes.Panes;
+        for (var slot = 0; slot < panes.Length; slot++)
+        {
+            if (!keep(panes[slot]))
+                continue;
+            var byGender = _counts[slot];
+            for (var gender = 0; gender < byGender.Length; gender++)
+            {
+                if (byGender[gender] is not { } counts)
+                    continue;
+                var target = kept.CountsOf(panes[slot], (byte)gender);
+                counts.ForEach((track, plays) => target.Add(track, plays));
+            }
+        }
+        return kept;
+    }
+
+    private static int LowerBound(long[] sorted, long value)
+    {
+        int low = 0, high = sorted.Length;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (sorted[mid] < value) low = mid + 1;
+            else high = mid;
+        }
+        return low;
+    }
+
+    private void AddWindowsOfGender(int gender, ReadOnlySpan<long> sortedPanes, ReadOnlySpan<int> slots, List<(TopTracksWindow, long)> windows, long firstStart, long lastStart)
     {
         // The panes where this gender played, in pane order.
         var panes = new List<long>();
@@ -153,16 +203,27 @@ public sealed class TopTracksOperator
         var code = GenderCodes.Name(gender);
         var running = new SlidingCounts(maxTrack, listKeys: true);
         var top = new TopNSelector(_topN);
+        long total = 0;
         PaneWindowWalker.Walk(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(panes), _window / _slide,
-            enter: i => maps[i].ForEach((track, plays) => running.Add(track, plays)),
-            leave: i => maps[i].ForEach((track, plays) => running.Add(track, -plays)),
+            enter: i => maps[i].ForEach((track, plays) =>
+            {
+                running.Add(track, plays);
+                total += plays;
+            }),
+            leave: i => maps[i].ForEach((track, plays) =>
+            {
+                running.Add(track, -plays);
+                total -= plays;
+            }),
             emit: firstPane =>
             {
+                var start = PaneMath.StartOf(firstPane, _slide);
+                if (start < firstStart || start > lastStart)
+                    return;
                 top.Clear();
                 foreach (var track in running.NonZeroKeys())
                     top.Offer(track, running.Get(track));
-                var start = PaneMath.StartOf(firstPane, _slide);
-                windows.Add(new TopTracksWindow(start, start + _window, code, top.ToArray()));
+                windows.Add((new TopTracksWindow(start, start + _window, code, top.ToArray()), total));
             });
     }
 

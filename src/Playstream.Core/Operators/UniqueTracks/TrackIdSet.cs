@@ -12,6 +12,23 @@ internal sealed class TrackIdSet
     private ulong[] _bits = new ulong[32];
     private readonly HashSet<int> _sparse = [];
 
+    /// <summary>Adds an id; true when the set did not hold it yet.</summary>
+    public bool TryAdd(int id)
+    {
+        if (Contains(id))
+            return false;
+        Add(id);
+        return true;
+    }
+
+    public bool Contains(int id)
+    {
+        var word = id >> 6;
+        if ((uint)word < (uint)_bits.Length)
+            return (_bits[word] & (1UL << id)) != 0;
+        return (uint)id >= DenseLimit && _sparse.Contains(id);
+    }
+
     public void Add(int id)
     {
         var word = id >> 6;

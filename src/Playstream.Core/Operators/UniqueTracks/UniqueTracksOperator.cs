@@ -18,6 +18,10 @@ public sealed class UniqueTracksOperator
             _mobile.Add(trackId);
     }
 
+    /// <summary>Adds a play's track; says whether it is new to <c>all</c> and to <c>mobile</c>.</summary>
+    public (bool NewToAll, bool NewToMobile) AddReportingNew(int trackId, bool isMobile) =>
+        (_all.TryAdd(trackId), isMobile && _mobile.TryAdd(trackId));
+
     public void Merge(UniqueTracksOperator other)
     {
         ArgumentNullException.ThrowIfNull(other);

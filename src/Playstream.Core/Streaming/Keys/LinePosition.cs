@@ -1,4 +1,4 @@
-namespace Playstream.Kafka.Consuming;
+namespace Playstream.Core.Streaming.Keys;
 
 /// <summary>Where a shipped line came from: the file incarnation and the line's byte offset in it.</summary>
 /// <param name="SourceId">The 64-bit id of one incarnation of one file (see <see cref="ShippedLineKey"/>).</param>

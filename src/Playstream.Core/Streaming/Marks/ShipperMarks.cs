@@ -1,7 +1,7 @@
 using Playstream.Core.Checkpoints;
-using Playstream.Kafka.Consuming;
+using Playstream.Core.Streaming.Keys;
 
-namespace Playstream.Kafka.Processing;
+namespace Playstream.Core.Streaming.Marks;
 
 /// <summary>
 /// One partition's high-water marks of shipper sources: per source (one incarnation of one file),
@@ -28,6 +28,9 @@ public sealed class ShipperMarks
     private int[] _newer = []; // towards the most recently seen
     private int _oldest = None;
     private int _newest = None;
+    // Slots whose mark moved since the last TakeChanged: what an incremental checkpoint writes.
+    private bool[] _changed = [];
+    private readonly List<int> _changedSlots = [];
 
     /// <param name="restored">Marks from a checkpoint, least recently seen first.</param>
     public ShipperMarks(int capacity = DefaultCapacity, IEnumerable<ShipperMark>? restored = null)
@@ -62,6 +65,23 @@ public sealed class ShipperMarks
         return true;
     }
 
+    /// <summary>Sets a source's mark from a checkpoint, as the most recently seen source; a lower mark than the one held is ignored.</summary>
+    public void Restore(ShipperMark mark) => Raise(mark.SourceId, mark.Offset);
+
+    /// <summary>The marks that moved since the last call (each source once, with its latest mark), least recently changed first.</summary>
+    public IReadOnlyList<ShipperMark> TakeChanged()
+    {
+        var marks = new List<ShipperMark>(_changedSlots.Count);
+        foreach (var slot in _changedSlots)
+        {
+            _changed[slot] = false;
+            // A slot reused for another source since it changed still reports its current source: that source is new, so it changed too.
+            marks.Add(new ShipperMark(_sources[slot], _offsets[slot]));
+        }
+        _changedSlots.Clear();
+        return marks;
+    }
+
     /// <summary>The marks, least recently seen source first: the order a checkpoint keeps.</summary>
     public IReadOnlyList<ShipperMark> ToList()
     {
@@ -76,6 +96,7 @@ public sealed class ShipperMarks
         if (offset <= _offsets[slot])
             return false;
         _offsets[slot] = offset;
+        NoteChanged(slot);
         return true;
     }
 
@@ -85,7 +106,11 @@ public sealed class ShipperMarks
         if (_slots.TryGetValue(source, out var known))
         {
             MakeNewest(known);
-            _offsets[known] = Math.Max(_offsets[known], offset);
+            if (offset > _offsets[known])
+            {
+                _offsets[known] = offset;
+                NoteChanged(known);
+            }
             return;
         }
         int slot;
@@ -105,6 +130,15 @@ public sealed class ShipperMarks
         _offsets[slot] = offset;
         _slots.Add(source, slot);
         LinkNewest(slot);
+        NoteChanged(slot);
+    }
+
+    private void NoteChanged(int slot)
+    {
+        if (_changed[slot])
+            return;
+        _changed[slot] = true;
+        _changedSlots.Add(slot);
     }
 
     private void MakeNewest(int slot)
@@ -141,5 +175,6 @@ public sealed class ShipperMarks
         Array.Resize(ref _offsets, size);
         Array.Resize(ref _older, size);
         Array.Resize(ref _newer, size);
+        Array.Resize(ref _changed, size);
     }
 }

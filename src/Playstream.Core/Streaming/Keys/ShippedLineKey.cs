@@ -1,6 +1,6 @@
 using System.Buffers.Text;
 
-namespace Playstream.Kafka.Consuming;
+namespace Playstream.Core.Streaming.Keys;
 
 /// <summary>
 /// The record key <c>playstream ship</c> gives each line: <c>CUSTOMER@SOURCE:OFFSET</c>, ASCII, e.g.

@@ -1,7 +1,7 @@
 using System.Text;
-using Playstream.Kafka.Consuming;
+using Playstream.Core.Streaming.Keys;
 
-namespace Playstream.Kafka.Tests.Consuming;
+namespace Playstream.Core.Tests.Streaming.Keys;
 
 public class ShippedLineKeyTests
 {

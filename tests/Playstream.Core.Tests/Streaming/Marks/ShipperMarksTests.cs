@@ -1,8 +1,8 @@
 using Playstream.Core.Checkpoints;
-using Playstream.Kafka.Consuming;
-using Playstream.Kafka.Processing;
+using Playstream.Core.Streaming.Keys;
+using Playstream.Core.Streaming.Marks;
 
-namespace Playstream.Kafka.Tests.Processing;
+namespace Playstream.Core.Tests.Streaming.Marks;
 
 public class ShipperMarksTests
 {

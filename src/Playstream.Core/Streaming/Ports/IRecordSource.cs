@@ -1,0 +1,34 @@
+namespace Playstream.Core.Streaming.Ports;
+
+/// <summary>
+/// Where a runner's records come from: a member of a consumer group reading the input topic and
+/// the repartition topic, whose partitions it holds in pairs (input partition p with repartition
+/// partition p). Partitions it is handed wait, paused, until <see cref="Start"/> says where to read
+/// from; records of partitions not started are not handed over. Used from one thread.
+/// </summary>
+public interface IRecordSource
+{
+    /// <summary>The input topic's partitions (the repartition topic has as many).</summary>
+    int Partitions { get; }
+
+    /// <summary>Waits up to <paramref name="timeout"/> for records of started partitions; empty when none came.</summary>
+    IReadOnlyList<StreamBatch> Poll(TimeSpan timeout);
+
+    /// <summary>The partitions handed over or taken away since the last call, in the order it happened.</summary>
+    IReadOnlyList<AssignmentChange> TakeAssignmentChanges();
+
+    /// <summary>Starts reading a held partition pair at these offsets.</summary>
+    void Start(int partition, long inputOffset, long repartitionOffset);
+
+    /// <summary>The first and the next-to-be-written offsets of both topics' partition <paramref name="partition"/>, held or not.</summary>
+    PartitionEnds Ends(int partition);
+
+    /// <summary>Tells the group how far tasks got (for lag and status views; restarts use the checkpoints, not these).</summary>
+    void ReportPositions(IReadOnlyList<(int Partition, long Input, long Repartition)> positions);
+}
+
+/// <summary>A partition pair handed to this member, or taken away (revoked in a rebalance, or lost with the member's session).</summary>
+public readonly record struct AssignmentChange(int Partition, bool Assigned, bool Lost = false);
+
+/// <summary>Where a partition pair's records begin and end: the earliest offset kept and the offset the next record will get.</summary>
+public readonly record struct PartitionEnds(long InputLow, long InputHigh, long RepartitionLow, long RepartitionHigh);

@@ -1,0 +1,32 @@
+namespace Playstream.Core.Streaming.Runtime;
+
+/// <summary>How a <see cref="StreamRunner"/> paces itself.</summary>
+public sealed record RunnerOptions
+{
+    /// <summary>How often tasks commit (and send their partials on).</summary>
+    public TimeSpan FlushInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Run until every partition of the group's topics is consumed to its end and written, by whichever member, then stop.</summary>
+    public bool UntilIdle { get; init; }
+
+    /// <summary>With <see cref="UntilIdle"/>: how long with nothing new before the group's progress is checked.</summary>
+    public TimeSpan QuietBeforeCheck { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The shortest time between two results writes (a live stream's results follow within about this).</summary>
+    public TimeSpan ResultsInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Computing results may take at most 1/(1+this) of the time between two writes: a replay that changes every window each second keeps reading.</summary>
+    public double ResultsComputeFactor { get; init; } = 4;
+
+    /// <summary>With <see cref="UntilIdle"/>: how often the group's progress is read once quiet.</summary>
+    public TimeSpan GroupCheckInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long one poll of the source may wait for records.</summary>
+    public TimeSpan PollTimeout { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>At most this many partials read for one owner at a time.</summary>
+    public int PartialsPerRead { get; init; } = 256;
+
+    /// <summary>The last flush of a stop may wait this long for a server that is down; then the stop goes on without it.</summary>
+    public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(20);
+}

@@ -1,0 +1,55 @@
+namespace Playstream.Core.Streaming.Runtime;
+
+/// <summary>What a runner has done so far; read from other threads (metrics) while it runs.</summary>
+public sealed class RunnerStats
+{
+    private readonly object _gate = new();
+    private readonly List<double> _flushMs = [];
+    private readonly List<long> _commitBytes = [];
+    private readonly List<double> _restoreMs = [];
+    private long _records, _events, _duplicates, _repartitioned, _flushes, _partialsMerged, _resultsWritten, _fenced;
+
+    public long Records => Interlocked.Read(ref _records);
+    public long Events => Interlocked.Read(ref _events);
+    public long Duplicates => Interlocked.Read(ref _duplicates);
+    public long Repartitioned => Interlocked.Read(ref _repartitioned);
+    public long Flushes => Interlocked.Read(ref _flushes);
+    public long PartialsMerged => Interlocked.Read(ref _partialsMerged);
+    public long ResultsWritten => Interlocked.Read(ref _resultsWritten);
+    public long Fenced => Interlocked.Read(ref _fenced);
+
+    /// <summary>The partitions this member holds now.</summary>
+    public IReadOnlyList<int> Partitions { get; internal set; } = [];
+
+    public void AddRecords(long records, long events, long duplicates, long repartitioned)
+    {
+        Interlocked.Exchange(ref _records, records);
+        Interlocked.Exchange(ref _events, events);
+        Interlocked.Exchange(ref _duplicates, duplicates);
+        Interlocked.Exchange(ref _repartitioned, repartitioned);
+    }
+
+    internal void Flushed(TimeSpan duration, long bytes)
+    {
+        Interlocked.Increment(ref _flushes);
+        lock (_gate)
+        {
+            _flushMs.Add(duration.TotalMilliseconds);
+            _commitBytes.Add(bytes);
+        }
+    }
+
+    internal void Restored(TimeSpan duration)
+    {
+        lock (_gate)
+            _restoreMs.Add(duration.TotalMilliseconds);
+    }
+
+    internal void Merged(int partials) => Interlocked.Add(ref _partialsMerged, partials);
+    internal void Wrote(int results) => Interlocked.Add(ref _resultsWritten, results);
+    internal void WasFenced() => Interlocked.Increment(ref _fenced);
+
+    public IReadOnlyList<double> FlushMilliseconds { get { lock (_gate) return [.. _flushMs]; } }
+    public IReadOnlyList<long> CommitBytes { get { lock (_gate) return [.. _commitBytes]; } }
+    public IReadOnlyList<double> RestoreMilliseconds { get { lock (_gate) return [.. _restoreMs]; } }
+}

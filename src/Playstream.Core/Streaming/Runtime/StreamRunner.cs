@@ -1,0 +1,433 @@
+using System.Diagnostics;
+using Playstream.Core.Lookups;
+using Playstream.Core.Streaming.Ports;
+using Playstream.Core.Streaming.Stages;
+
+namespace Playstream.Core.Streaming.Runtime;
+
+/// <summary>
+/// One member of a streaming job: takes the partitions its source is handed, restores each
+/// one's task from the store, feeds the tasks their records and the partials they merge,
+/// commits every task at each flush, and writes the results that changed. Everything runs on
+/// the caller's thread but the results writes, one at a time in the background, so a slow
+/// results store delays results, never consumption. Nothing here waits inside a source's
+/// callbacks: assignments arrive as a queue of changes, handled between polls.
+/// </summary>
+public sealed class StreamRunner : IDisposable
+{
+    private readonly TopologySettings _topology;
+    private readonly RunnerOptions _options;
+    private readonly StreamPorts _ports;
+    private readonly LookupTables _lookups;
+    private readonly Action<string> _report;
+    private readonly Dictionary<int, StreamTask> _tasks = [];
+    private readonly List<int> _toClaim = [];
+    private readonly Dictionary<int, (long Horizon, long RepartitionEnd)> _customerHorizons = [];
+    private readonly Dictionary<int, (long Horizon, string LastPartial)> _windowHorizons = [];
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private TimeSpan _lastFlush;
+    private TimeSpan _lastActivity;
+    private TimeSpan _nextGroupCheck;
+    private TimeSpan _lastResultsStart = TimeSpan.FromDays(-1);
+    private TimeSpan _resultsNotBefore;
+    private Task? _resultsWrite;
+    private List<StreamTask> _resultsTasks = [];
+    private long _doneRecords, _doneEvents, _doneDuplicates, _doneRepartitioned;
+    // The results writer stops only when a stop's grace is over, so a stop still writes what it can.
+    private readonly CancellationTokenSource _writerStop = new();
+
+    public StreamRunner(TopologySettings topology, RunnerOptions options, StreamPorts ports, LookupTables lookups, Action<string> report)
+    {
+        ArgumentNullException.ThrowIfNull(topology);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(ports);
+        ArgumentNullException.ThrowIfNull(lookups);
+        ArgumentNullException.ThrowIfNull(report);
+        topology.Validate();
+        _topology = topology;
+        _options = options;
+        _ports = ports;
+        _lookups = lookups;
+        _report = report;
+    }
+
+    public RunnerStats Stats { get; } = new();
+
+    public void Dispose() => _writerStop.Dispose();
+
+    /// <summary>The partitions whose tasks run here now.</summary>
+    public IReadOnlyList<int> Partitions => [.. _tasks.Keys.Order()];
+
+    /// <summary>Runs until stopped, or with <see cref="RunnerOptions.UntilIdle"/> until the group has finished; true when it has.</summary>
+    public async Task<bool> RunAsync(CancellationToken stop)
+    {
+        var finished = false;
+        try
+        {
+            while (!stop.IsCancellationRequested && !finished)
+                finished = await StepAsync(stop).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+        await FinishAsync().ConfigureAwait(false);
+        return finished;
+    }
+
+    /// <summary>
+    /// One turn: assignments, a poll, the partials waiting, a flush when one is due, a results
+    /// write when one is due; with <see cref="RunnerOptions.UntilIdle"/>, true once the group has finished.
+    /// </summary>
+    public async Task<bool> StepAsync(CancellationToken stop)
+    {
+        await ApplyAssignmentsAsync(stop).ConfigureAwait(false);
+        var taken = Take(_ports.Source.Poll(_options.PollTimeout));
+        taken += await MergePartialsAsync(stop).ConfigureAwait(false);
+        if (taken > 0)
+            _lastActivity = _clock.Elapsed;
+        var quiet = _clock.Elapsed - _lastActivity;
+        if (AnyDirty && (_clock.Elapsed - _lastFlush >= _options.FlushInterval || quiet >= TimeSpan.FromMilliseconds(100)))
+            await FlushAsync(stop).ConfigureAwait(false);
+        await WriteResultsIfDueAsync(wait: false, stop).ConfigureAwait(false);
+        if (_options.UntilIdle && quiet >= _options.QuietBeforeCheck && _clock.Elapsed >= _nextGroupCheck)
+        {
+            _nextGroupCheck = _clock.Elapsed + _options.GroupCheckInterval;
+            return await GroupFinishedAsync(stop).ConfigureAwait(false);
+        }
+        return false;
+    }
+
+    /// <summary>A stop's last flush and results, given <see cref="RunnerOptions.StopGrace"/> when a server is down.</summary>
+    public async Task FinishAsync()
+    {
+        using var grace = new CancellationTokenSource(_options.StopGrace);
+        using var stopWriter = grace.Token.Register(_writerStop.Cancel);
+        try
+        {
+            if (AnyDirty)
+                await FlushAsync(grace.Token).ConfigureAwait(false);
+            await WriteResultsIfDueAsync(wait: true, grace.Token).ConfigureAwait(false);
+            if (_tasks.Values.Any(t => t.HasPendingResults))
+                await WriteResultsIfDueAsync(wait: true, grace.Token, force: true).ConfigureAwait(false);
+            if (AnyDirty)
+                await FlushAsync(grace.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (grace.IsCancellationRequested)
+        {
+            _report($"stopping without the last flush after waiting {_options.StopGrace.TotalSeconds:0} s: the last commit holds, so what came after it will be read again, not lost");
+        }
+        finally
+        {
+            await _writerStop.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    private bool AnyDirty => _tasks.Values.Any(t => t.IsDirty);
+
+    private async Task ApplyAssignmentsAsync(CancellationToken stop)
+    {
+        var changes = _ports.Source.TakeAssignmentChanges();
+        if (changes.Count > 0)
+        {
+            var revoked = changes.Where(c => !c.Assigned && !c.Lost && _tasks.ContainsKey(c.Partition)).Select(c => c.Partition).ToList();
+            if (revoked.Count > 0)
+            {
+                // Hand the partitions over committed: the next owner then starts where this one got to.
+                // Its claim may come first; then this commit is refused, which loses nothing.
+                using var handover = CancellationTokenSource.CreateLinkedTokenSource(stop);
+                handover.CancelAfter(TimeSpan.FromSeconds(5));
+                try
+                {
+                    await FlushAsync(handover.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+                {
+                    _report("handing partitions over without a last commit (a server is slow or down): the next owner replays from the previous one");
+                }
+            }
+            foreach (var change in changes)
+            {
+                if (change.Assigned)
+                {
+                    if (!_tasks.ContainsKey(change.Partition) && !_toClaim.Contains(change.Partition))
+                        _toClaim.Add(change.Partition);
+                    continue;
+                }
+                _toClaim.Remove(change.Partition);
+                if (RemoveTask(change.Partition))
+                    _report(change.Lost
+                        ? $"partition {change.Partition}: lost (this member's session ended); its work since the last commit will be done again by its next owner"
+                        : $"partition {change.Partition}: handed over");
+            }
+            Stats.Partitions = Partitions;
+        }
+        while (_toClaim.Count > 0 && !stop.IsCancellationRequested)
+        {
+            var partition = _toClaim[0];
+            var claim = await _ports.Retry.RunAsync($"claiming partition {partition}", token => _ports.Store.ClaimAsync(partition, token), stop).ConfigureAwait(false);
+            var task = StreamTask.Restore(claim, _topology, _lookups, _ports.DeadLetters, _ports.Plays, _ports.Pool, _ports.Repartition);
+            _toClaim.RemoveAt(0);
+            _tasks[partition] = task;
+            _ports.Source.Start(partition, task.Source.InputNext, task.Customers.RepartitionNext);
+            Stats.Restored(task.RestoreTime);
+            Stats.Partitions = Partitions;
+            _report(claim.Snapshot is null && claim.Log.Count == 0 && claim.WindowSnapshot is null
+                ? $"partition {partition}: new (epoch {claim.Epoch}), reading from the start"
+                : $"partition {partition}: restored from its checkpoint (epoch {claim.Epoch}, {task.RestoredBytes:N0} bytes, {task.RestoredLogEntries} log entries, {task.RestoreTime.TotalMilliseconds:F0} ms); input from offset {task.Source.InputNext:N0}, repartition from {task.Customers.RepartitionNext:N0}, partials after {task.Windows.Cursor}");
+        }
+    }
+
+    private int Take(IReadOnlyList<StreamBatch> batches)
+    {
+        var taken = 0;
+        var nowMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        foreach (var batch in batches)
+        {
+            if (!_tasks.TryGetValue(batch.Partition, out var task))
+                continue;
+            taken += batch.Records.Count;
+            if (batch.Topic == RecordTopic.Input)
+                foreach (var record in batch.Records)
+                    task.Source.Take(record.Offset, record.Key.Span, record.Value.Span, nowMs);
+            else
+                foreach (var record in batch.Records)
+                    task.Customers.TakeRepartitioned(record.Offset, record.Key.Span, record.Value.Span);
+        }
+        if (taken > 0)
+            UpdateCounts();
+        return taken;
+    }
+
+    private bool RemoveTask(int partition)
+    {
+        if (!_tasks.Remove(partition, out var task))
+            return false;
+        _doneRecords += task.Source.Records + task.Customers.RepartitionRecords;
+        _doneEvents += task.Customers.Events;
+        _doneDuplicates += task.Customers.Duplicates;
+        _doneRepartitioned += task.Source.Repartitioned;
+        _customerHorizons.Remove(partition);
+        _windowHorizons.Remove(partition);
+        return true;
+    }
+
+    private void UpdateCounts()
+    {
+        long records = _doneRecords, events = _doneEvents, duplicates = _doneDuplicates, repartitioned = _doneRepartitioned;
+        foreach (var task in _tasks.Values)
+        {
+            records += task.Source.Records + task.Customers.RepartitionRecords;
+            events += task.Customers.Events;
+            duplicates += task.Customers.Duplicates;
+            repartitioned += task.Source.Repartitioned;
+        }
+        Stats.AddRecords(records, events, duplicates, repartitioned);
+    }
+
+    private async Task<int> MergePartialsAsync(CancellationToken stop)
+    {
+        if (_tasks.Count == 0)
+            return 0;
+        var merged = 0;
+        var started = _clock.Elapsed;
+        while (true)
+        {
+            var cursors = _tasks.Values.Select(t => (t.Partition, t.Windows.Cursor)).ToList();
+            var entries = await _ports.Retry.RunAsync("reading partials", token => _ports.Store.ReadPartialsAsync(cursors, _options.PartialsPerRead, token), stop).ConfigureAwait(false);
+            var full = false;
+            foreach (var group in entries.GroupBy(e => e.Owner))
+            {
+                if (!_tasks.TryGetValue(group.Key, out var task))
+                    continue;
+                var count = 0;
+                foreach (var entry in group)
+                {
+                    // A read that raced a restore may return what the task merged already.
+                    if (PartialIds.Compare(entry.Id, task.Windows.Cursor) <= 0)
+                        continue;
+                    task.Merged(entry);
+                    count++;
+                }
+                merged += count;
+                full |= group.Count() >= _options.PartialsPerRead;
+            }
+            if (!full || _clock.Elapsed - started > TimeSpan.FromMilliseconds(200))
+                break;
+        }
+        Stats.Merged(merged);
+        return merged;
+    }
+
+    /// <summary>
+    /// Commits every task with something to commit. The sinks and the repartition producer are
+    /// flushed first, so that whatever a commit says was taken has been written where it goes.
+    /// </summary>
+    private async Task FlushAsync(CancellationToken stop)
+    {
+        var started = _clock.Elapsed;
+        foreach (var task in _tasks.Values)
+            task.Customers.FlushPlays();
+        if (_ports.Plays is { } plays)
+            await _ports.Retry.RunAsync("writing plays", plays.FlushAsync, stop).ConfigureAwait(false);
+        if (_ports.FlushDeadLetters is { } flushDeadLetters)
+            await _ports.Retry.RunAsync("sending dead letters", flushDeadLetters, stop).ConfigureAwait(false);
+        await _ports.Retry.RunAsync("sending to the repartition topic", _ports.Repartition.FlushAsync, stop).ConfigureAwait(false);
+
+        var horizons = _topology.AllowedLatenessSeconds is null ? null : await HorizonsAsync(stop).ConfigureAwait(false);
+        var tasks = _tasks.Values.Where(t => t.IsDirty).ToList();
+        var commits = tasks.Select(t => t.Cut(horizons?.GetValueOrDefault(t.Partition), t.HasPendingResults)).ToList();
+        if (commits.Count > 0)
+        {
+            var written = await _ports.Retry.RunAsync("committing tasks", token => _ports.Store.CommitAsync(commits, token), stop).ConfigureAwait(false);
+            for (var i = 0; i < commits.Count; i++)
+            {
+                if (written[i])
+                    continue;
+                Stats.WasFenced();
+                RemoveTask(tasks[i].Partition);
+                _report($"partition {tasks[i].Partition}: another member has taken it over (this member's epoch {tasks[i].Epoch} is no longer the partition's); its commit was refused and it is dropped here");
+            }
+        }
+        var report = _ports.Source;
+        report.ReportPositions([.. _tasks.Values.Select(t => (t.Partition, t.Source.InputNext, t.Customers.RepartitionNext))]);
+        _lastFlush = _clock.Elapsed;
+        Stats.Partitions = Partitions;
+        Stats.Flushed(_clock.Elapsed - started, commits.Sum(c => c.Bytes));
+    }
+
+    /// <summary>
+    /// With an allowed lateness: per task, the horizon it may now raise its customer stage to, and
+    /// the window stage horizons that became safe. A bound read from the group is adopted only once
+    /// the task has taken everything that was already on its way when the bound was read.
+    /// </summary>
+    private async Task<Dictionary<int, long>> HorizonsAsync(CancellationToken stop)
+    {
+        var lateness = _topology.AllowedLatenessSeconds!.Value;
+        var group = await _ports.Retry.RunAsync("reading the group's progress", _ports.Store.ReadGroupAsync, stop).ConfigureAwait(false);
+        var nowMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var idleMs = (long)_topology.PartitionIdleTimeout.TotalMilliseconds;
+        var active = group.Progress.Values.Where(p => p.SourceLatestPlay is not null && nowMs - p.LastPlayAtMs <= idleMs).ToList();
+        long? candidate = active.Count > 0 ? active.Min(p => p.SourceLatestPlay!.Value) - lateness : null;
+        long? windowCandidate = group.Progress.Count == _topology.Partitions && group.Progress.Values.All(p => p.SafeHorizon is not null)
+            ? group.Progress.Values.Min(p => p.SafeHorizon!.Value) : null;
+
+        var adopted = new Dictionary<int, long>();
+        foreach (var task in _tasks.Values)
+        {
+            if (_customerHorizons.TryGetValue(task.Partition, out var pending) && task.Customers.RepartitionNext >= pending.RepartitionEnd)
+            {
+                adopted[task.Partition] = pending.Horizon;
+                _customerHorizons.Remove(task.Partition);
+            }
+            if (candidate is { } h && h > (task.Customers.SafeHorizon ?? long.MinValue) && !_customerHorizons.ContainsKey(task.Partition))
+                _customerHorizons[task.Partition] = (h, _ports.Source.Ends(task.Partition).RepartitionHigh);
+
+            if (_windowHorizons.TryGetValue(task.Partition, out var windowPending)
+                && PartialIds.Compare(task.Windows.Cursor, windowPending.LastPartial) >= 0 && !task.Windows.HasPendingResults)
+            {
+                task.Windows.AdvanceHorizon(windowPending.Horizon);
+                _windowHorizons.Remove(task.Partition);
+            }
+            if (windowCandidate is { } w && w > (task.Windows.Horizon ?? long.MinValue) && !_windowHorizons.ContainsKey(task.Partition))
+                _windowHorizons[task.Partition] = (w, group.LastPartialIds.GetValueOrDefault(task.Partition) ?? WindowStage.Start);
+        }
+        return adopted;
+    }
+
+    /// <summary>
+    /// Starts a results write of what changed, when none is under way and the last one was long
+    /// enough ago; the time computing results takes is kept to a fifth of the time between writes,
+    /// so a replay that changes every window each second still spends most of its time reading.
+    /// </summary>
+    private async Task WriteResultsIfDueAsync(bool wait, CancellationToken stop, bool force = false)
+    {
+        await CompleteResultsAsync(wait, stop).ConfigureAwait(false);
+        if (_resultsWrite is not null)
+            return;
+        var now = _clock.Elapsed;
+        if (!force && (now - _lastResultsStart < _options.ResultsInterval || now < _resultsNotBefore))
+            return;
+        var tasks = _tasks.Values.Where(t => t.HasPendingResults).ToList();
+        if (tasks.Count == 0)
+            return;
+        var computing = Stopwatch.StartNew();
+        var changes = new ResultChanges();
+        foreach (var task in tasks)
+        {
+            var profiles = new List<Results.CustomerProfile>();
+            var interests = new List<Results.Interest>();
+            task.Customers.TakeResults(profiles, interests);
+            changes = ResultChanges.Combine(changes, task.Windows.TakeResults());
+            changes = ResultChanges.Combine(changes, new ResultChanges { Profiles = profiles, Interests = interests });
+        }
+        _lastResultsStart = now;
+        _resultsNotBefore = now + computing.Elapsed * _options.ResultsComputeFactor;
+        _resultsTasks = tasks;
+        var count = changes.Count;
+        var writerStop = _writerStop.Token;
+        _resultsWrite = count == 0
+            ? Task.CompletedTask
+            : Task.Run(async () =>
+            {
+                await _ports.Retry.RunAsync("writing results", token => _ports.Results.WriteAsync(changes, token), writerStop).ConfigureAwait(false);
+                Stats.Wrote(count);
+            }, CancellationToken.None);
+        if (wait)
+            await CompleteResultsAsync(wait: true, stop).ConfigureAwait(false);
+    }
+
+    /// <summary>Takes the outcome of the results write under way, once it is done (or, with <paramref name="wait"/>, waiting for it).</summary>
+    private async Task CompleteResultsAsync(bool wait, CancellationToken stop)
+    {
+        if (_resultsWrite is not { } running || (!running.IsCompleted && !wait))
+            return;
+        try
+        {
+            await running.WaitAsync(stop).ConfigureAwait(false);
+        }
+        catch (Exception e) when (running.IsCompleted && e is not OperationCanceledException || running.IsCanceled)
+        {
+            // Reported by the retries; what it held is written again with the next write.
+        }
+        var written = running.IsCompletedSuccessfully;
+        foreach (var task in _resultsTasks)
+        {
+            if (written)
+            {
+                task.Customers.ResultsWritten();
+                task.Windows.ResultsWritten();
+            }
+            else
+            {
+                task.Customers.ResultsFailed();
+                task.Windows.ResultsFailed();
+            }
+            task.NoteResultsState(task.HasPendingResults);
+        }
+        _resultsTasks = [];
+        _resultsWrite = null;
+    }
+
+    /// <summary>
+    /// Whether every partition of the input and repartition topics has been taken to its end and
+    /// committed, every partial merged and every result written, by whichever member holds it.
+    /// </summary>
+    private async Task<bool> GroupFinishedAsync(CancellationToken stop)
+    {
+        if (AnyDirty || _toClaim.Count > 0 || _resultsWrite is not null || _tasks.Values.Any(t => t.HasPendingResults))
+            return false;
+        var group = await _ports.Retry.RunAsync("reading the group's progress", _ports.Store.ReadGroupAsync, stop).ConfigureAwait(false);
+        for (var partition = 0; partition < _topology.Partitions; partition++)
+        {
+            var progress = group.Progress.GetValueOrDefault(partition) ?? new TaskProgress(0, 0, WindowStage.Start, false);
+            var ends = _ports.Source.Ends(partition);
+            if (Math.Max(progress.InputNext, ends.InputLow) < ends.InputHigh || Math.Max(progress.RepartitionNext, ends.RepartitionLow) < ends.RepartitionHigh)
+                return false;
+            if (group.LastPartialIds.TryGetValue(partition, out var last) && PartialIds.Compare(progress.WindowCursor, last) < 0)
+                return false;
+            if (progress.ResultsPending)
+                return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,428 @@
+using System.Text;
+using Playstream.Core.Checkpoints;
+using Playstream.Core.Engine;
+using Playstream.Core.Events;
+using Playstream.Core.Export;
+using Playstream.Core.Lookups;
+using Playstream.Core.Operators.Activity;
+using Playstream.Core.Operators.Breakdowns;
+using Playstream.Core.Operators.Interests;
+using Playstream.Core.Operators.Profiles;
+using Playstream.Core.Operators.Shared;
+using Playstream.Core.Operators.UniqueTracks;
+using Playstream.Core.Pipeline;
+using Playstream.Core.Results;
+using Playstream.Core.Streaming.Keys;
+using Playstream.Core.Streaming.Marks;
+using Playstream.Core.Streaming.Partials;
+using Playstream.Core.Streaming.State;
+using Playstream.Core.Windows;
+
+namespace Playstream.Core.Streaming.Stages;
+
+/// <summary>
+/// The state of one partition's customers, and only theirs: every play of a customer reaches
+/// the partition <see cref="CustomerPartition"/> names, straight from the input when it is
+/// already there, through the repartition topic otherwise. Holds the profiles, the (customer,
+/// track) pairs with their interest times, each pane's listeners and the tracks seen; profiles
+/// and interests are complete here, and what the global results need leaves as counts
+/// (<see cref="WindowPartial"/>) at every flush.
+/// </summary>
+internal sealed class CustomerStage
+{
+    private readonly TopologySettings _topology;
+    private readonly AnalyticsSettings _settings;
+    private readonly LookupTables _lookups;
+    private readonly IDeadLetterSink _deadLetters;
+    private readonly IPlaySink? _plays;
+    private readonly PlayBatchPool _pool;
+    private readonly Dictionary<int, PlayBatch> _openBatches = [];
+
+    private ActivityOperator _listeners;
+    private ProfilesOperator _profiles = new();
+    private InterestsOperator _interests;
+    private UniqueTracksOperator _seen = new();
+    private readonly IntCountMap _tracksByCustomer = new();
+    private readonly SourceMarks _sourceMarks;
+    private readonly ShipperMarks _shipperMarks;
+    private readonly HashSet<int> _pendingProfiles = [];
+    private readonly HashSet<long> _pendingPairs = [];
+    private HashSet<int> _writingProfiles = [];
+    private HashSet<long> _writingPairs = [];
+
+    public CustomerStage(int partition, TopologySettings topology, LookupTables lookups, IDeadLetterSink deadLetters, IPlaySink? plays, PlayBatchPool pool, FlushChanges changes)
+    {
+        Partition = partition;
+        _topology = topology;
+        _settings = topology.Analytics;
+        _lookups = lookups;
+        _deadLetters = deadLetters;
+        _plays = plays;
+        _pool = pool;
+        Changes = changes;
+        _listeners = new ActivityOperator(_settings);
+        _interests = new InterestsOperator(_settings);
+        _sourceMarks = new SourceMarks(topology.Partitions);
+        _shipperMarks = new ShipperMarks(topology.ShipperSourcesPerPartition);
+    }
+
+    public int Partition { get; }
+
+    /// <summary>This flush's changes, shared with the source stage of the same partition.</summary>
+    public FlushChanges Changes { get; }
+
+    /// <summary>The next repartition offset to read.</summary>
+    public long RepartitionNext { get; private set; }
+
+    /// <summary>Every play still to come to this stage is at or after this time (null: no such bound yet); older ones are late.</summary>
+    public long? SafeHorizon { get; private set; }
+
+    public long Duplicates { get; private set; }
+    public long RepartitionRecords { get; private set; }
+    public long Replayed { get; private set; }
+    public long Events { get; private set; }
+
+    public bool HasPendingResults => _pendingProfiles.Count > 0 || _pendingPairs.Count > 0 || _writingProfiles.Count > 0 || _writingPairs.Count > 0;
+
+    /// <summary>A record of the repartition topic's partition: a line another partition's source stage routed here.</summary>
+    public void TakeRepartitioned(long offset, ReadOnlySpan<byte> key, ReadOnlySpan<byte> line)
+    {
+        if (offset < RepartitionNext)
+        {
+            Replayed++;
+            return;
+        }
+        RepartitionNext = offset + 1;
+        RepartitionRecords++;
+        if (!RepartitionKey.TryRead(key, out _, out var source, out var sourceOffset))
+            throw new InvalidDataException($"repartition record {Partition}:{offset} has a key of {key.Length} bytes, not a repartition key: is another job writing to this topic?");
+        if (!_sourceMarks.TryAdvance(source, sourceOffset))
+        {
+            Duplicates++;
+            return;
+        }
+        // The source stage parsed it already; a line that parses there parses here.
+        if (EventParser.TryParse(line, out var play, out var zip, out _))
+            Accept(play, line[zip], line, source, sourceOffset);
+    }
+
+    /// <summary>
+    /// Whether an input record is a line the shipper sent again after a crash: its key carries a
+    /// source position at or below what this partition took from that source. The shipper keeps
+    /// each file's lines to one partition in file order, so this holds for every line of the
+    /// partition, whichever customer it belongs to.
+    /// </summary>
+    public bool IsShipperResend(ReadOnlySpan<byte> key)
+    {
+        if (!ShippedLineKey.TryReadPosition(key, out var position) || _shipperMarks.TryAdvance(position))
+            return false;
+        Duplicates++;
+        return true;
+    }
+
+    /// <summary>A play read from this partition of the input topic, whose customer belongs here.</summary>
+    public void TakeDirect(in PlayEvent play, ReadOnlySpan<byte> zip, ReadOnlySpan<byte> line, long offset) =>
+        Accept(play, zip, line, Partition, offset);
+
+    private void Accept(in PlayEvent play, ReadOnlySpan<byte> zip, ReadOnlySpan<byte> line, int sourcePartition, long sourceOffset)
+    {
+        if (SafeHorizon is { } horizon && play.Time < horizon)
+        {
+            Changes.Counters.CountDeadLetter(DeadLetterReason.Late);
+            _deadLetters.Write(new DeadLetter(DeadLetterReason.Late, new SourcePosition(_topology.SourceOf(sourcePartition), sourceOffset), RawText(line),
+                $"event time {IsoTime.Format(play.Time)} is before {IsoTime.Format(horizon)}, up to which the results are final"));
+            return;
+        }
+        var customers = _lookups.Customers;
+        var known = customers.Contains(play.CustomerId);
+        var gender = known ? customers.GenderSlot(play.CustomerId) : GenderCodes.UnknownSlot;
+        Changes.Counters.CountEvent(known, _lookups.Tracks.Contains(play.TrackId));
+        Changes.Counters.ObserveTime(play.Time);
+        Changes.AddPanePlay(play.Time, play.IsMobile);
+        Changes.TopTracks.Add(play.Time, gender, play.TrackId);
+        Changes.Breakdowns.Add(play.Time, gender, CustomerTraits.Of(customers).Packed(play.CustomerId), ZipKey.Of(zip));
+        Changes.Plays.Add(new FlushChanges.LoggedPlay(play.CustomerId, play.TrackId, play.Time, play.IsMobile));
+        Apply(play.CustomerId, play.TrackId, play.Time, play.IsMobile, Changes);
+        Events++;
+        if (_plays is not null)
+            AddToBatch(play, zip, sourcePartition, sourceOffset);
+    }
+
+    /// <summary>The state change of one play, the same whether it is new or replayed from the log (<paramref name="changes"/> null).</summary>
+    private void Apply(int customer, int track, long time, bool isMobile, FlushChanges? changes)
+    {
+        if (_listeners.AddListener(time, customer, isMobile))
+            changes?.NewListeners.Add((PaneMath.PaneOf(time, _settings.ActivitySlideSeconds), customer));
+        _profiles.Add(customer, time, isMobile);
+        if (_interests.AddReportingNew(customer, track, time))
+        {
+            _tracksByCustomer.Add(customer, 1);
+            changes?.NewPairCustomers.Add(customer);
+        }
+        var (newToAll, newToMobile) = _seen.AddReportingNew(track, isMobile);
+        if (newToAll) changes?.NewTracks.Add(track);
+        if (newToMobile) changes?.NewMobileTracks.Add(track);
+        _pendingProfiles.Add(customer);
+        _pendingPairs.Add(Pack(customer, track));
+    }
+
+    private void AddToBatch(in PlayEvent play, ReadOnlySpan<byte> zip, int sourcePartition, long sourceOffset)
+    {
+        if (!_openBatches.TryGetValue(sourcePartition, out var batch))
+        {
+            batch = _pool.Rent();
+            batch.Source = _topology.SourceOf(sourcePartition);
+            _openBatches.Add(sourcePartition, batch);
+        }
+        batch.Add(play, zip, sourceOffset);
+        if (batch.IsFull)
+        {
+            _openBatches.Remove(sourcePartition);
+            _plays!.Write(batch);
+        }
+    }
+
+    /// <summary>Hands every play taken so far to the play sink.</summary>
+    public void FlushPlays()
+    {
+        foreach (var batch in _openBatches.Values)
+            _plays!.Write(batch);
+        _openBatches.Clear();
+    }
+
+    /// <summary>
+    /// The counts this flush adds to the merged results: plays, listeners and mobile plays per
+    /// activity window, and the change in the profile-summary sums of the customers it touched.
+    /// </summary>
+    public void AddToPartial(WindowPartial partial)
+    {
+        var perWindow = _settings.ActivityWindowSeconds / _settings.ActivitySlideSeconds;
+        var slide = _settings.ActivitySlideSeconds;
+        foreach (var (pane, (plays, mobile)) in Changes.PanePlays)
+            for (var first = pane - perWindow + 1; first <= pane; first++)
+                partial.Activity.Add(first * slide, plays, 0, mobile);
+        // A customer is a new listener of a window when every pane of the window it played in is new to it this flush.
+        var fresh = Changes.NewListeners.ToHashSet();
+        var judged = new HashSet<(long Window, int Customer)>();
+        foreach (var (pane, customer) in Changes.NewListeners)
+        {
+            for (var first = pane - perWindow + 1; first <= pane; first++)
+            {
+                if (!judged.Add((first, customer)))
+                    continue;
+                var heardBefore = false;
+                for (var other = first; other < first + perWindow && !heardBefore; other++)
+                    heardBefore = other != pane && _listeners.Listened(other, customer) && !fresh.Contains((other, customer));
+                if (!heardBefore)
+                    partial.Activity.Add(first * slide, 0, 1, 0);
+            }
+        }
+        AddProfileSums(partial.ProfileSums);
+    }
+
+    private void AddProfileSums(ProfileShareSums sums)
+    {
+        // What each touched customer's counts were before this flush: now minus this flush's plays.
+        var before = new Dictionary<int, long[]>();
+        long[] Of(int customer)
+        {
+            if (!before.TryGetValue(customer, out var counts))
+                before.Add(customer, counts = new long[ProfilesOperator.CountsPerCustomer + 1]);
+            return counts;
+        }
+        foreach (var play in Changes.Plays)
+        {
+            var delta = Of(play.CustomerId);
+            delta[0]++;
+            delta[1 + (int)DayParts.Of(play.Time)]++;
+            if (play.IsMobile)
+                delta[5]++;
+        }
+        foreach (var customer in Changes.NewPairCustomers)
+            Of(customer)[6]++;
+        Span<long> now = stackalloc long[ProfilesOperator.CountsPerCustomer];
+        Span<long> old = stackalloc long[ProfilesOperator.CountsPerCustomer];
+        foreach (var (customer, delta) in before)
+        {
+            if (!_profiles.TryGetCounts(customer, now))
+                continue;
+            var unique = _tracksByCustomer.Get(customer);
+            for (var i = 0; i < now.Length; i++)
+                old[i] = now[i] - delta[i];
+            sums.Add(now, unique, 1);
+            if (old[0] > 0)
+                sums.Add(old, unique - delta[6], -1);
+        }
+    }
+
+    /// <summary>The profiles and interests changed since they were last taken; they count as being written until <see cref="ResultsWritten"/>.</summary>
+    public void TakeResults(List<CustomerProfile> profiles, List<Interest> interests)
+    {
+        foreach (var customer in _pendingProfiles)
+            if (Profile(customer) is { } profile)
+                profiles.Add(profile);
+        foreach (var pair in _pendingPairs)
+            if (_interests.DetectedAt((int)(pair >> 32), (int)pair) is { } detected)
+                interests.Add(new Interest((int)(pair >> 32), (int)pair, detected));
+        _writingProfiles.UnionWith(_pendingProfiles);
+        _writingPairs.UnionWith(_pendingPairs);
+        _pendingProfiles.Clear();
+        _pendingPairs.Clear();
+    }
+
+    public void ResultsWritten()
+    {
+        _writingProfiles = [];
+        _writingPairs = [];
+    }
+
+    /// <summary>The write of the results last taken failed: they are taken again with the next.</summary>
+    public void ResultsFailed()
+    {
+        _pendingProfiles.UnionWith(_writingProfiles);
+        _pendingPairs.UnionWith(_writingPairs);
+        ResultsWritten();
+    }
+
+    public CustomerProfile? Profile(int customer)
+    {
+        Span<long> counts = stackalloc long[ProfilesOperator.CountsPerCustomer];
+        if (!_profiles.TryGetCounts(customer, counts))
+            return null;
+        return new CustomerProfile(customer, counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], _tracksByCustomer.Get(customer));
+    }
+
+    /// <summary>
+    /// Raises the bound below which no play will come any more, and drops what only older plays
+    /// needed: listeners of panes whose windows have all ended, interest times too old to pair.
+    /// </summary>
+    public void AdvanceHorizon(long horizon)
+    {
+        if (SafeHorizon is { } current && horizon <= current)
+            return;
+        SafeHorizon = horizon;
+        _listeners = _listeners.Retaining(horizon);
+        _interests.DropTimesBefore(horizon);
+    }
+
+    public void WriteLogEntry(BinaryWriter writer)
+    {
+        writer.Write(RepartitionNext);
+        writer.Write(SafeHorizon.HasValue);
+        writer.Write(SafeHorizon ?? 0);
+        WriteLongs(writer, _sourceMarks.ToArray());
+        WriteMarks(writer, _shipperMarks.TakeChanged());
+        writer.Write(Changes.Plays.Count);
+        foreach (var play in Changes.Plays)
+        {
+            writer.Write(play.CustomerId);
+            writer.Write(play.TrackId);
+            writer.Write(play.Time);
+            writer.Write(play.IsMobile);
+        }
+    }
+
+    public void ReplayLogEntry(BinaryReader reader)
+    {
+        RepartitionNext = reader.ReadInt64();
+        var hasHorizon = reader.ReadBoolean();
+        var horizon = reader.ReadInt64();
+        _sourceMarks.Restore(ReadLongs(reader));
+        foreach (var mark in ReadMarks(reader))
+            _shipperMarks.Restore(mark);
+        var plays = reader.ReadInt32();
+        for (var i = 0; i < plays; i++)
+            Apply(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt64(), reader.ReadBoolean(), null);
+        // The entry's horizon was raised after its plays were taken, as at the flush.
+        if (hasHorizon)
+            AdvanceHorizon(horizon);
+    }
+
+    public void WriteSnapshot(BinaryWriter writer)
+    {
+        writer.Write(RepartitionNext);
+        writer.Write(SafeHorizon.HasValue);
+        writer.Write(SafeHorizon ?? 0);
+        WriteLongs(writer, _sourceMarks.ToArray());
+        _shipperMarks.TakeChanged();
+        WriteMarks(writer, _shipperMarks.ToList());
+        _listeners.Write(writer);
+        _profiles.Write(writer);
+        _interests.Write(writer);
+        _seen.Write(writer);
+        var profiles = _pendingProfiles.Concat(_writingProfiles).Distinct().ToList();
+        writer.Write(profiles.Count);
+        foreach (var customer in profiles)
+            writer.Write(customer);
+        WriteLongs(writer, [.. _pendingPairs.Concat(_writingPairs).Distinct()]);
+    }
+
+    public static CustomerStage ReadSnapshot(BinaryReader reader, int partition, TopologySettings topology, LookupTables lookups, IDeadLetterSink deadLetters, IPlaySink? plays, PlayBatchPool pool, FlushChanges changes)
+    {
+        var stage = new CustomerStage(partition, topology, lookups, deadLetters, plays, pool, changes)
+        {
+            RepartitionNext = reader.ReadInt64(),
+        };
+        var hasHorizon = reader.ReadBoolean();
+        var horizon = reader.ReadInt64();
+        stage.SafeHorizon = hasHorizon ? horizon : null;
+        stage._sourceMarks.Restore(ReadLongs(reader));
+        foreach (var mark in ReadMarks(reader))
+            stage._shipperMarks.Restore(mark);
+        stage._shipperMarks.TakeChanged();
+        stage._listeners = ActivityOperator.Read(reader, topology.Analytics);
+        stage._profiles = ProfilesOperator.Read(reader);
+        stage._interests = InterestsOperator.Read(reader, topology.Analytics);
+        stage._interests.ForEachPair((customer, _) => stage._tracksByCustomer.Add(customer, 1));
+        stage._seen = UniqueTracksOperator.Read(reader);
+        var pendingProfiles = reader.ReadInt32();
+        for (var i = 0; i < pendingProfiles; i++)
+            stage._pendingProfiles.Add(reader.ReadInt32());
+        foreach (var pair in ReadLongs(reader))
+            stage._pendingPairs.Add(pair);
+        return stage;
+    }
+
+    private static long Pack(int customer, int track) => ((long)customer << 32) | (uint)track;
+
+    private static void WriteLongs(BinaryWriter writer, long[] values)
+    {
+        writer.Write(values.Length);
+        foreach (var value in values)
+            writer.Write(value);
+    }
+
+    private static long[] ReadLongs(BinaryReader reader)
+    {
+        var values = new long[reader.ReadInt32()];
+        for (var i = 0; i < values.Length; i++)
+            values[i] = reader.ReadInt64();
+        return values;
+    }
+
+    private static void WriteMarks(BinaryWriter writer, IReadOnlyList<ShipperMark> marks)
+    {
+        writer.Write(marks.Count);
+        foreach (var mark in marks)
+        {
+            writer.Write(mark.SourceId);
+            writer.Write(mark.Offset);
+        }
+    }
+
+    private static List<ShipperMark> ReadMarks(BinaryReader reader)
+    {
+        var marks = new List<ShipperMark>(reader.ReadInt32());
+        for (var i = marks.Capacity; i > 0; i--)
+            marks.Add(new ShipperMark(reader.ReadUInt64(), reader.ReadInt64()));
+        return marks;
+    }
+
+    /// <summary>A dead letter keeps the line as it was; bytes that are not UTF-8 become U+FFFD.</summary>
+    internal static string RawText(ReadOnlySpan<byte> line)
+    {
+        if (!line.IsEmpty && line[^1] == (byte)'\r')
+            line = line[..^1];
+        return Encoding.UTF8.GetString(line);
+    }
+}

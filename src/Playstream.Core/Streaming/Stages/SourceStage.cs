@@ -1,0 +1,80 @@
+using Playstream.Core.Events;
+using Playstream.Core.Export;
+using Playstream.Core.Pipeline;
+using Playstream.Core.Streaming.Keys;
+using Playstream.Core.Streaming.Ports;
+
+namespace Playstream.Core.Streaming.Stages;
+
+/// <summary>
+/// The first stage of one input partition: parses each line, sends bad and late lines to the
+/// dead letters, and routes each play to its customer's partition: to this partition's own
+/// customer stage when it is already there (the shipper keys lines by customer, so its lines
+/// are), through the repartition topic otherwise. Lateness is judged here, against the latest
+/// play of this input partition in offset order, so a replay decides exactly as before.
+/// </summary>
+internal sealed class SourceStage(int partition, TopologySettings topology, IDeadLetterSink deadLetters, IRepartitionProducer repartition, CustomerStage local)
+{
+    private readonly byte[] _key = new byte[RepartitionKey.Length];
+
+    /// <summary>The next input offset to read.</summary>
+    public long InputNext { get; set; }
+
+    /// <summary>The latest event time of this input partition's plays, or null before the first.</summary>
+    public long? LatestPlay { get; set; }
+
+    /// <summary>When this partition last had a play (Unix milliseconds of the reading clock).</summary>
+    public long LastPlayAtMs { get; set; }
+
+    public long Records { get; private set; }
+    public long Replayed { get; private set; }
+    public long Blank { get; private set; }
+    public long Repartitioned { get; private set; }
+
+    public void Take(long offset, ReadOnlySpan<byte> key, ReadOnlySpan<byte> line, long nowMs)
+    {
+        Records++;
+        if (offset < InputNext)
+        {
+            Replayed++;
+            return;
+        }
+        InputNext = offset + 1;
+        if (local.IsShipperResend(key))
+            return;
+        if (!EventParser.TryParse(line, out var play, out var zip, out var reason))
+        {
+            if (EventParser.IsBlank(line))
+            {
+                Blank++;
+                return;
+            }
+            DeadLetter(reason, offset, line, EventParser.Describe(reason));
+            return;
+        }
+        if (topology.AllowedLatenessSeconds is { } allowed && LatestPlay is { } latest && play.Time < latest - allowed)
+        {
+            DeadLetter(DeadLetterReason.Late, offset, line,
+                $"event time {IsoTime.Format(play.Time)} is more than {allowed}s before the latest play ({IsoTime.Format(latest)})");
+            return;
+        }
+        if (LatestPlay is not { } max || play.Time > max)
+            LatestPlay = play.Time;
+        LastPlayAtMs = nowMs;
+        var owner = CustomerPartition.Of(play.CustomerId, topology.Partitions);
+        if (owner == partition)
+        {
+            local.TakeDirect(play, line[zip], line, offset);
+            return;
+        }
+        RepartitionKey.Write(_key, play.CustomerId, partition, offset);
+        repartition.Produce(owner, _key, line);
+        Repartitioned++;
+    }
+
+    private void DeadLetter(DeadLetterReason reason, long offset, ReadOnlySpan<byte> line, string detail)
+    {
+        local.Changes.Counters.CountDeadLetter(reason);
+        deadLetters.Write(new DeadLetter(reason, new SourcePosition(topology.SourceOf(partition), offset), CustomerStage.RawText(line), detail));
+    }
+}

@@ -1,0 +1,179 @@
+using Playstream.Core.Events;
+using Playstream.Core.Tests.Engine;
+using Playstream.TestSupport;
+
+namespace Playstream.Core.Tests.Streaming.Runtime;
+
+/// <summary>
+/// The streaming job through the test driver, against the brute-force reference: any number of
+/// members, records keyed by customer or not, members joining, crashing, stalling past their
+/// session and stopping; the results are always those of the whole log, counted once.
+/// </summary>
+public class StreamRunnerTests
+{
+    public static TheoryData<int, string> Cases() => new() { { 1, "default" }, { 2, "small" }, { 3, "small" } };
+
+    private static Core.Engine.AnalyticsSettings Settings(string name) => name == "small" ? StreamingLogs.Small : Core.Engine.AnalyticsSettings.Default;
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task One_member_on_unkeyed_records_gives_the_reference(int seed, string settings)
+    {
+        var log = RandomEventLog.Generate(seed, 3000);
+        using var driver = StreamingLogs.Driver(log, Settings(settings), seed: seed);
+        driver.PipeUnkeyed(StreamingLogs.Lines(log));
+        driver.Join("a");
+        await driver.RunUntilIdleAsync();
+        ResultsAssert.Equal(log.Reference(Settings(settings)), driver.Results.Results());
+        Assert.Equal(log.Entries.Count(e => e.DeadLetter is not null), driver.DeadLetters.Letters.Count);
+        // Unkeyed records mostly sit in another customer's partition: most went through the repartition topic.
+        Assert.True(driver.Topics.Repartition.Sum(p => p.Count) > log.Entries.Count / 2);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Three_members_on_unkeyed_records_give_the_reference(int seed, string settings)
+    {
+        var log = RandomEventLog.Generate(seed, 3000);
+        using var driver = StreamingLogs.Driver(log, Settings(settings), seed: seed);
+        driver.PipeUnkeyed(StreamingLogs.Lines(log));
+        driver.Join("a");
+        driver.Join("b");
+        driver.Join("c");
+        await driver.RunUntilIdleAsync();
+        ResultsAssert.Equal(log.Reference(Settings(settings)), driver.Results.Results());
+    }
+
+    [Fact]
+    public async Task Records_keyed_by_customer_skip_the_repartition_topic()
+    {
+        var log = RandomEventLog.Generate(7, 3000);
+        using var driver = StreamingLogs.Driver(log, StreamingLogs.Small);
+        driver.PipeKeyedByCustomer(StreamingLogs.Lines(log));
+        driver.Join("a");
+        driver.Join("b");
+        await driver.RunUntilIdleAsync();
+        ResultsAssert.Equal(log.Reference(StreamingLogs.Small), driver.Results.Results());
+        Assert.All(driver.Topics.Repartition, partition => Assert.Empty(partition));
+    }
+
+    [Fact]
+    public async Task A_line_sent_twice_by_the_shipper_is_counted_once()
+    {
+        var log = RandomEventLog.Generate(8, 2000);
+        using var driver = StreamingLogs.Driver(log, StreamingLogs.Small);
+        driver.PipeKeyedByCustomer(StreamingLogs.Lines(log));
+        // A shipper restarted after a crash sends its last lines again: same keys, new offsets.
+        foreach (var partition in driver.Topics.Input)
+            partition.AddRange(partition.Skip(partition.Count / 2).ToList());
+        driver.Join("a");
+        await driver.RunUntilIdleAsync();
+        ResultsAssert.Equal(log.Reference(StreamingLogs.Small), driver.Results.Results());
+    }
+
+    [Fact]
+    public async Task Members_that_join_crash_and_rejoin_mid_stream_count_every_line_once()
+    {
+        var log = RandomEventLog.Generate(9, 4000);
+        using var driver = StreamingLogs.Driver(log, StreamingLogs.Small);
+        // Members that commit only when they run out of records: a crash then loses work done and records sent on.
+        var rarely = driver.Options with { FlushInterval = TimeSpan.FromHours(1) };
+        var lines = StreamingLogs.Lines(log).ToList();
+        driver.PipeUnkeyed(lines.Take(1500));
+        var a = driver.Join("a", rarely);
+        for (var i = 0; i < 3; i++)
+            await driver.StepAllAsync();
+        var b = driver.Join("b", rarely);
+        driver.PipeUnkeyed(lines.Skip(1500).Take(1500));
+        for (var i = 0; i < 4; i++)
+            await driver.StepAllAsync();
+        driver.Crash(a);
+        driver.Join("c", rarely);
+        for (var i = 0; i < 4; i++)
+            await driver.StepAllAsync();
+        driver.PipeUnkeyed(lines.Skip(3000));
+        driver.Crash(b);
+        driver.Join("d");
+        await driver.RunUntilIdleAsync();
+        ResultsAssert.Equal(log.Reference(StreamingLogs.Small), driver.Results.Results());
+        Assert.Contains(driver.Reports, r => r.Contains("restored from its checkpoint", StringComparison.Ordinal));
+        Assert.Contains(driver.Reports, r => r.Contains("restored", StringComparison.Ordinal) && !r.Contains(" 0 log entries", StringComparison.Ordinal));
+        Assert.Contains(Enumerable.Range(0, 6), p => driver.Store.Stored(p).SnapshotBytes > 0);
+    }
+
+    [Fact]
+    public async Task A_member_that_stalls_past_its_session_has_its_commits_refused_and_counts_nothing_twice()
+    {
+        var log = RandomEventLog.Generate(10, 4000);
+        using var driver = StreamingLogs.Driver(log, StreamingLogs.Small);
+        var lines = StreamingLogs.Lines(log).ToList();
+        driver.PipeUnkeyed(lines.Take(2000));
+        var a = driver.Join("a");
+        driver.Join("b");
+        for (var i = 0; i < 10; i++)
+            await driver.StepAllAsync();
+        driver.Stall(a);
+        driver.PipeUnkeyed(lines.Skip(2000));
+        // b takes a's partitions over and goes on...
+        foreach (var b in driver.Members.Where(m => m != a).ToList())
+            for (var i = 0; i < 10; i++)
+                await b.Runner.StepAsync(CancellationToken.None);
+        // ...then a resumes, still believing it holds its partitions, and tries to commit.
+        for (var i = 0; i < 5; i++)
+            await a.Runner.StepAsync(CancellationToken.None);
+        Assert.True(driver.Store.Refused > 0, "the stalled member's commits were not refused");
+        Assert.Contains(driver.Reports, r => r.StartsWith("a: ", StringComparison.Ordinal) && r.Contains("another member has taken it over", StringComparison.Ordinal));
+        driver.Wake(a);
+        await driver.RunUntilIdleAsync();
+        ResultsAssert.Equal(log.Reference(StreamingLogs.Small), driver.Results.Results());
+        Assert.Equal(driver.Results.SummaryEvents.Order(), driver.Results.SummaryEvents);
+    }
+
+    [Fact]
+    public async Task A_member_stopped_mid_stream_hands_its_work_over_committed()
+    {
+        var log = RandomEventLog.Generate(11, 3000);
+        using var driver = StreamingLogs.Driver(log, StreamingLogs.Small);
+        driver.PipeUnkeyed(StreamingLogs.Lines(log));
+        var a = driver.Join("a");
+        driver.Join("b");
+        for (var i = 0; i < 8; i++)
+            await driver.StepAllAsync();
+        await driver.StopAsync(a);
+        await driver.RunUntilIdleAsync();
+        ResultsAssert.Equal(log.Reference(StreamingLogs.Small), driver.Results.Results());
+    }
+
+    [Fact]
+    public async Task A_store_that_is_down_is_waited_for_and_nothing_is_lost()
+    {
+        var log = RandomEventLog.Generate(12, 2000);
+        using var driver = StreamingLogs.Driver(log, StreamingLogs.Small);
+        driver.PipeUnkeyed(StreamingLogs.Lines(log));
+        driver.Join("a");
+        for (var i = 0; i < 5; i++)
+            await driver.StepAllAsync();
+        driver.Store.Down = true;
+        var stepping = driver.StepAllAsync();
+        await Task.Delay(100);
+        driver.Store.Down = false;
+        await stepping;
+        await driver.RunUntilIdleAsync();
+        ResultsAssert.Equal(log.Reference(StreamingLogs.Small), driver.Results.Results());
+        Assert.Contains(driver.Reports, r => r.Contains("the task store is down", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Late_plays_are_dead_letters_and_the_state_of_final_windows_goes()
+    {
+        var log = RandomEventLog.Generate(13, 3000);
+        using var driver = StreamingLogs.Driver(log, StreamingLogs.Small, partitions: 3, allowedLatenessSeconds: 3600);
+        var byTime = log.Entries.Where(e => e.Play is not null).OrderBy(e => e.Play!.Value.Time).Select(e => e.Line).ToList();
+        driver.PipeUnkeyed(byTime);
+        driver.Join("a");
+        await driver.RunUntilIdleAsync();
+        var results = driver.Results.Results();
+        Assert.Equal(byTime.Count, results.Summary.Events + results.Summary.DeadLetters);
+        Assert.All(driver.DeadLetters.Letters, l => Assert.Equal(DeadLetterReason.Late, l.Reason));
+    }
+}
