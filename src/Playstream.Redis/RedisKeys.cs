@@ -43,5 +43,14 @@ public sealed class RedisKeys
     public string Checkpoint(string scope, string source) => $"{Prefix}checkpoint:{scope}:{source}";
     public string CheckpointSources(string scope) => $"{Prefix}checkpoints:{scope}";
 
+    // Streaming tasks, one job per group and topic. The job's name is a hash tag, so that on a Redis
+    // cluster all its keys share one slot and a task's commit stays one transaction.
+    public string TaskEpoch(string job, int partition) => $"{Prefix}task:{{{job}}}:{Id(partition)}:epoch";
+    public string TaskSnapshot(string job, int partition) => $"{Prefix}task:{{{job}}}:{Id(partition)}:snapshot";
+    public string TaskLog(string job, int partition) => $"{Prefix}task:{{{job}}}:{Id(partition)}:log";
+    public string TaskWindows(string job, int partition) => $"{Prefix}task:{{{job}}}:{Id(partition)}:windows";
+    public string TaskPartials(string job, int partition) => $"{Prefix}task:{{{job}}}:{Id(partition)}:partials";
+    public string TaskProgress(string job) => $"{Prefix}task:{{{job}}}:progress";
+
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -22,9 +22,12 @@ public sealed class TopologyTestDriver : IDisposable
     private readonly List<Member> _members = [];
     private readonly Random _random;
     private readonly Action<string> _log;
+    private readonly Core.Streaming.Ports.ITaskStore _tasks;
 
-    public TopologyTestDriver(TopologySettings topology, LookupTables lookups, int seed = 1, Action<string>? log = null)
+    /// <param name="store">Where tasks keep their state; the driver's in-memory <see cref="Store"/> when null.</param>
+    public TopologyTestDriver(TopologySettings topology, LookupTables lookups, int seed = 1, Action<string>? log = null, Core.Streaming.Ports.ITaskStore? store = null)
     {
+        _tasks = store ?? Store;
         Topology = topology;
         Lookups = lookups;
         Topics = new InMemoryTopics(topology.Partitions);
@@ -115,7 +118,7 @@ public sealed class TopologyTestDriver : IDisposable
         {
             Source = source,
             Repartition = Topics.Producer(),
-            Store = Store,
+            Store = _tasks,
             Results = Results,
             DeadLetters = DeadLetters,
             Pool = new PlayBatchPool(),
