@@ -13,10 +13,8 @@ public sealed record StreamProcessorOptions
     /// <summary>Where dead letters go; <c>TOPIC-dead-letters</c> when null.</summary>
     public string? DeadLetterTopic { get; init; }
     public bool UntilIdle { get; init; }
-    /// <summary>How long with nothing new, every partition at its end, counts as idle.</summary>
-    public TimeSpan IdleAfter { get; init; } = TimeSpan.FromSeconds(3);
-    /// <summary>How often plays, results and checkpoints are written and offsets committed.</summary>
-    public TimeSpan FlushInterval { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>How often tasks commit their state and send their partials on; results follow within a fraction of it.</summary>
+    public TimeSpan FlushInterval { get; init; } = TimeSpan.FromSeconds(1);
     public bool IndexPlays { get; init; } = true;
     public AnalyticsSettings Analytics { get; init; } = AnalyticsSettings.Default;
     public required KafkaOptions Kafka { get; init; }
@@ -25,8 +23,10 @@ public sealed record StreamProcessorOptions
     public string IndexPrefix { get; init; } = "playstream";
     /// <summary>For endless streams: plays this far behind their partition's latest are dead letters (<c>late</c>); null accepts any.</summary>
     public TimeSpan? AllowedLateness { get; init; }
+    /// <summary>With an allowed lateness: an input partition without plays for this long no longer holds the final horizon back.</summary>
+    public TimeSpan PartitionIdleTimeout { get; init; } = TimeSpan.FromMinutes(1);
     public TimeSpan LookupRefreshInterval { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>The checkpoint scope: one per group and topic.</summary>
-    public string CheckpointScope => $"{Group}:{Topic}";
+    /// <summary>The job's name in the task store: one per group and topic.</summary>
+    public string Job => $"{Group}:{Topic}";
 }

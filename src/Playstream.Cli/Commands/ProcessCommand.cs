@@ -13,9 +13,10 @@ internal static class ProcessCommand
     {
         var topic = new Option<string>("--topic") { Description = "Topic of raw play lines (the original's is `realtime`)", Required = true };
         var group = new Option<string>("--group") { Description = "Consumer group; instances in one group share the partitions", DefaultValueFactory = _ => "playstream" };
-        var untilIdle = new Option<bool>("--until-idle") { Description = "Exit once every partition is drained and everything is written" };
+        var untilIdle = new Option<bool>("--until-idle") { Description = "Exit once the group has taken every partition to its end and written everything (whichever member holds it)" };
         var noPlays = new Option<bool>("--no-plays") { Description = "Do not index the enriched plays (results only)" };
-        var flush = new Option<string>("--flush-interval") { Description = "How often plays, results and checkpoints are written and offsets committed", DefaultValueFactory = _ => "10s" };
+        var flush = new Option<string>("--flush-interval") { Description = "How often each partition commits its state and sends its counts on (results follow within a fraction of it)", DefaultValueFactory = _ => "1s" };
+        var idlePartition = new Option<string>("--idle-partition-timeout") { Description = "With --allowed-lateness: a partition without plays for this long no longer holds the final horizon back", DefaultValueFactory = _ => "1m" };
         var lateness = AllowedLatenessOption.Create("For endless streams: a play this far behind its partition's latest (e.g. 1h) is a dead letter `late`; default: any lateness");
         var deadLetters = new Option<string?>("--dead-letter-topic") { Description = "Topic for dead letters (default TOPIC-dead-letters)" };
         var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve Prometheus /metrics and /health on this port (default: off)" };
@@ -24,7 +25,7 @@ internal static class ProcessCommand
         var analytics = new AnalyticsOptions();
 
         var command = new Command("process", "Consume plays from Kafka, enrich from Redis, compute, write to Elasticsearch and Redis");
-        foreach (var option in new Option[] { topic, group, untilIdle, noPlays, flush, lateness, deadLetters, metricsPort, metricsHost })
+        foreach (var option in new Option[] { topic, group, untilIdle, noPlays, flush, idlePartition, lateness, deadLetters, metricsPort, metricsHost })
             command.Options.Add(option);
         connection.AddTo(command);
         analytics.AddTo(command);
@@ -34,6 +35,9 @@ internal static class ProcessCommand
             var flushText = result.GetValue(flush)!;
             if (!DurationParser.TryParseSeconds(flushText, out var flushSeconds) || flushSeconds < 1)
                 throw new Core.Engine.SettingsException($"--flush-interval: '{flushText}' is not a duration of at least 1s");
+            var idleText = result.GetValue(idlePartition)!;
+            if (!DurationParser.TryParseSeconds(idleText, out var idleSeconds) || idleSeconds < 1)
+                throw new Core.Engine.SettingsException($"--idle-partition-timeout: '{idleText}' is not a duration of at least 1s");
             var allowedLateness = AllowedLatenessOption.Read(result, lateness);
             var options = new StreamProcessorOptions
             {
@@ -43,6 +47,7 @@ internal static class ProcessCommand
                 UntilIdle = result.GetValue(untilIdle),
                 IndexPlays = !result.GetValue(noPlays),
                 FlushInterval = TimeSpan.FromSeconds(flushSeconds),
+                PartitionIdleTimeout = TimeSpan.FromSeconds(idleSeconds),
                 DeadLetterTopic = result.GetValue(deadLetters),
                 Analytics = analytics.Read(result),
                 Kafka = ConnectionOptions.Kafka(settings),
@@ -74,8 +79,9 @@ internal static class ProcessCommand
             {
                 operations?.DisposeAsync().AsTask().GetAwaiter().GetResult();
             }
-            AnsiConsole.MarkupLine($"processed {summary.Records:N0} records ({summary.Replayed:N0} replays skipped, {summary.ShipperDuplicates:N0} shipper duplicates skipped) in {summary.Elapsed.TotalSeconds:F1} s: " +
-                $"{summary.Events:N0} events, {summary.DeadLetters:N0} dead letters, {summary.PlaysIndexed:N0} plays indexed, {summary.Flushes} flushes");
+            AnsiConsole.MarkupLine($"processed {summary.Records:N0} records in {summary.Elapsed.TotalSeconds:F1} s ({summary.RecordsPerSecond:N0}/s): {summary.Events:N0} events taken here, " +
+                $"{summary.Repartitioned:N0} sent on to their customer's partition, {summary.ShipperDuplicates:N0} resends skipped, {summary.PlaysIndexed:N0} plays indexed, {summary.Flushes:N0} commits" +
+                (options.UntilIdle ? summary.GroupFinished ? "; the group finished" : "; stopped before the group finished" : ""));
             return 0;
         }));
         return command;

@@ -86,7 +86,6 @@ internal static class StackBench
             Topic = topic,
             Group = group,
             UntilIdle = true,
-            IdleAfter = TimeSpan.FromSeconds(1),
             FlushInterval = TimeSpan.FromSeconds(30),
             IndexPlays = indexPlays,
             Kafka = kafka,

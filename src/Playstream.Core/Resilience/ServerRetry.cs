@@ -25,7 +25,7 @@ public sealed class ServerRetry
         _pipeline = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not (OperationCanceledException or NotRetryableException or Engine.SettingsException)),
                 MaxRetryAttempts = int.MaxValue,
                 BackoffType = DelayBackoffType.Exponential,
                 Delay = TimeSpan.FromSeconds(1),

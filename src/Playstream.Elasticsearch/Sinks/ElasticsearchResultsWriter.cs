@@ -4,6 +4,7 @@ using System.Text;
 using Playstream.Core.Export;
 using Playstream.Core.Operators.Breakdowns;
 using Playstream.Core.Results;
+using Playstream.Core.Streaming.Ports;
 using Playstream.Elasticsearch.Bulk;
 
 namespace Playstream.Elasticsearch.Sinks;
@@ -14,11 +15,12 @@ namespace Playstream.Elasticsearch.Sinks;
 /// pipeline rewrites the few windows and customers that moved, not every result again.
 /// A document the server refuses is an error, never skipped.
 /// </summary>
-public sealed class ElasticsearchResultsWriter(ElasticsearchClient client, PlaystreamIndices indices)
+public sealed class ElasticsearchResultsWriter(ElasticsearchClient client, PlaystreamIndices indices) : IResultSink
 {
     private readonly Dictionary<(string Index, string Id), UInt128> _written = [];
     private bool _indicesReady;
     private long _writes;
+    private long _events;
 
     public async Task EnsureIndicesAsync(CancellationToken cancellationToken = default)
     {
@@ -29,12 +31,15 @@ public sealed class ElasticsearchResultsWriter(ElasticsearchClient client, Plays
         _indicesReady = true;
     }
 
-    /// <summary>Writes the results (and the dashboard's breakdowns, when given), then the status document; returns the documents sent.</summary>
-    public async Task<int> WriteAsync(AnalyticsResults results, BreakdownResults? breakdowns = null, CancellationToken cancellationToken = default)
+    Task IResultSink.WriteAsync(ResultChanges changes, CancellationToken cancellationToken) => WriteAsync(changes, cancellationToken);
+
+    /// <summary>Writes the changed results (the dashboard's breakdowns among them), then the status document; returns the documents sent.</summary>
+    public async Task<int> WriteAsync(ResultChanges changes, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(changes);
         await EnsureIndicesAsync(cancellationToken).ConfigureAwait(false);
-        var sets = ResultDocuments.All(results, indices);
-        if (breakdowns is not null)
+        var sets = ResultDocuments.All(changes, indices);
+        if (changes.Breakdowns is { } breakdowns)
             sets = sets.Concat(ResultDocuments.Breakdowns(breakdowns, indices));
         var sent = 0;
         foreach (var (index, documents) in sets)
@@ -50,7 +55,9 @@ public sealed class ElasticsearchResultsWriter(ElasticsearchClient client, Plays
                 _written[(index, document.Id)] = hash;
             sent += changed.Count;
         }
-        var status = $"{{\"written_at\":\"{IsoTime.Format(DateTimeOffset.UtcNow.ToUnixTimeSeconds())}\",\"events\":{results.Summary.Events.ToString(CultureInfo.InvariantCulture)},\"writes\":{(++_writes).ToString(CultureInfo.InvariantCulture)},\"documents\":{sent.ToString(CultureInfo.InvariantCulture)}}}";
+        if (changes.Summary is { } summary)
+            _events = summary.Events;
+        var status = $"{{\"written_at\":\"{IsoTime.Format(DateTimeOffset.UtcNow.ToUnixTimeSeconds())}\",\"events\":{_events.ToString(CultureInfo.InvariantCulture)},\"writes\":{(++_writes).ToString(CultureInfo.InvariantCulture)},\"documents\":{sent.ToString(CultureInfo.InvariantCulture)}}}";
         await client.BulkIndexAsync(indices.Status, [new BulkDocument("pipeline", Encoding.UTF8.GetBytes(status))], cancellationToken).ConfigureAwait(false);
         return sent;
     }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Playstream.Core.Export;
 using Playstream.Core.Operators.Breakdowns;
 using Playstream.Core.Results;
+using Playstream.Core.Streaming.Ports;
 using Playstream.Elasticsearch.Bulk;
 
 namespace Playstream.Elasticsearch.Sinks;
@@ -13,24 +14,30 @@ namespace Playstream.Elasticsearch.Sinks;
 /// with the export format's fields (written by <see cref="ResultJson"/>). Writing them again
 /// replaces them (an upsert of the whole value), which is what makes a replay harmless.
 /// <para>
-/// Windows and interests carry an external version, so that of two writers the more complete
-/// value wins whichever lands last: a window by the plays it counts (a view holding more of the
-/// window's plays counts more), an interest by how early it was detected (a detection is never
-/// earlier than the true one). This is what lets an endless stream evict the detail of final
-/// windows: a writer whose view lacks it can no longer overwrite their stored results.
+/// Every document carries an external version (<see cref="ResultVersions"/>: a window's plays,
+/// a profile's plays, an interest's earliness, the summary's records), so that of two writes the
+/// newer value wins whichever lands last: a write from a member that has since lost its
+/// partitions, or one overtaken by a later one, never puts an older value back, and a window
+/// whose detail was evicted keeps its final value.
 /// </para>
 /// </summary>
 public static class ResultDocuments
 {
-    public static IEnumerable<(string Index, List<BulkDocument> Documents)> All(AnalyticsResults results, PlaystreamIndices indices)
+    public static IEnumerable<(string Index, List<BulkDocument> Documents)> All(ResultChanges changes, PlaystreamIndices indices)
     {
-        yield return (indices.Activity, Docs(results.Activity, w => IsoTime.Format(w.WindowStart), ResultJson.WriteActivity, w => w.Plays));
-        yield return (indices.TopTracks, Docs(results.TopTracks, w => $"{IsoTime.Format(w.WindowStart)}_{w.Gender}", ResultJson.WriteTopTracks, TopTracksVersion));
-        yield return (indices.Profiles, Docs(results.Profiles, p => p.CustomerId.ToString(CultureInfo.InvariantCulture), ResultJson.WriteProfiles));
-        yield return (indices.ProfileSummary, Docs([results.ProfileSummary], _ => "all", ResultJson.WriteProfileSummary));
-        yield return (indices.UniqueTracks, Docs(results.UniqueTracks, u => u.Scope, ResultJson.WriteUniqueTracks));
-        yield return (indices.Interests, Docs(results.Interests, i => $"{i.CustomerId}_{i.TrackId}", ResultJson.WriteInterests, InterestVersion));
-        yield return (indices.Summary, Docs([results.Summary], _ => "all", ResultJson.WriteSummary));
+        ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(indices);
+        yield return (indices.Activity, Docs(changes.Activity, w => IsoTime.Format(w.WindowStart), ResultJson.WriteActivity, ResultVersions.Of));
+        yield return (indices.TopTracks, Docs(changes.TopTracks, w => $"{IsoTime.Format(w.Window.WindowStart)}_{w.Window.Gender}",
+            (json, w) => ResultJson.WriteTopTracks(json, w.Window), w => ResultVersions.OfTopTracks(w.Plays)));
+        yield return (indices.Profiles, Docs(changes.Profiles, p => p.CustomerId.ToString(CultureInfo.InvariantCulture), ResultJson.WriteProfiles, ResultVersions.Of));
+        if (changes.ProfileSummary is { } profileSummary)
+            yield return (indices.ProfileSummary, Docs([profileSummary], _ => "all", ResultJson.WriteProfileSummary, _ => changes.ProfileSummaryVersion));
+        if (changes.UniqueTracks is { } unique)
+            yield return (indices.UniqueTracks, Docs(unique, u => u.Scope, ResultJson.WriteUniqueTracks, _ => ResultVersions.Of(unique)));
+        yield return (indices.Interests, Docs(changes.Interests, i => $"{i.CustomerId}_{i.TrackId}", ResultJson.WriteInterests, ResultVersions.Of));
+        if (changes.Summary is { } summary)
+            yield return (indices.Summary, Docs([summary], _ => "all", ResultJson.WriteSummary, ResultVersions.Of));
     }
 
     /// <summary>
@@ -66,23 +73,6 @@ public static class ResultDocuments
     }
 
     private static long PlaysOf(IGrouping<(long, long), PanePlays> pane) => pane.Where(c => c.Dimension == "gender").Sum(c => c.Plays);
-
-    /// <summary>
-    /// The plays of the listed tracks: with more of the window's plays each track counts at least as
-    /// many, so the sum of the top N never falls.
-    /// </summary>
-    public static long TopTracksVersion(TopTracksWindow window)
-    {
-        ArgumentNullException.ThrowIfNull(window);
-        return window.Tracks.Sum(t => t.Plays);
-    }
-
-    /// <summary>Earlier detections get higher versions; event times stay far below 2^40 s either side of 1970.</summary>
-    public static long InterestVersion(Interest interest)
-    {
-        ArgumentNullException.ThrowIfNull(interest);
-        return (1L << 40) - interest.DetectedAt;
-    }
 
     private static List<BulkDocument> Docs<T>(IEnumerable<T> items, Func<T, string> id, Action<Utf8JsonWriter, T> writeFields, Func<T, long>? version = null) =>
         items.Select(item =>

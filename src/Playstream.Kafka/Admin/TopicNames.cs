@@ -18,6 +18,22 @@ public static class TopicNames
                 $"'{name}' is not a valid topic name: use 1-{MaxLength} letters, digits, '.', '_' or '-'");
     }
 
+    /// <summary>
+    /// The internal topic through which a consumer group routes a topic's plays to their
+    /// customer's partition: <c>GROUP-TOPIC-repartition</c>, with characters a topic name cannot
+    /// hold replaced by <c>_</c>, and shortened with a hash when too long.
+    /// </summary>
+    public static string Repartition(string group, string topic)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(topic);
+        var name = new string($"{group}-{topic}-repartition".Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '_').ToArray());
+        if (name.Length <= MaxLength)
+            return name;
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name)))[..16];
+        return $"{name[..(MaxLength - 29)]}-{hash}-repartition";
+    }
+
     /// <summary>Where a topic's dead letters go unless told otherwise.</summary>
     public static string DeadLetters(string topic) => topic + "-dead-letters";
 }

@@ -1,5 +1,4 @@
 using Confluent.Kafka;
-using Playstream.Kafka.Consuming;
 using Playstream.Kafka.Admin;
 using Playstream.Kafka.Configuration;
 using Playstream.Redis;
@@ -27,7 +26,7 @@ public static class GroupStatusReader
 
         var (state, members) = Members(kafka, group, topic);
         var owners = members.SelectMany(m => m.Partitions.Select(p => (p, m.ClientId + "@" + m.ClientHost))).ToDictionary(x => x.p, x => x.Item2);
-        var (checkpoints, note) = await CheckpointsAsync(redis, $"{group}:{topic}", cancellationToken).ConfigureAwait(false);
+        var (checkpoints, note) = await CheckpointsAsync(redis, $"{group}:{topic}", layout.Partitions.Count, cancellationToken).ConfigureAwait(false);
 
         var partitions = new List<PartitionStatus>();
         using var offsets = new KafkaOffsets(kafka, group);
@@ -41,7 +40,7 @@ public static class GroupStatusReader
                 committed.TryGetValue(id, out var c) && c >= 0 ? c : null,
                 watermarks.Low.Value, watermarks.High.Value,
                 owners.GetValueOrDefault(id),
-                checkpoints?.GetValueOrDefault(PartitionSource.Of(topic, id))));
+                checkpoints is not null && checkpoints.TryGetValue(id, out var checkpoint) ? checkpoint : null));
         }
         return new GroupStatus(group, topic, state, members, partitions, note);
     }
@@ -67,7 +66,8 @@ public static class GroupStatusReader
     }
 #pragma warning restore CS0618
 
-    private static async Task<(Dictionary<string, long>? Offsets, string? Note)> CheckpointsAsync(RedisOptions? options, string scope, CancellationToken cancellationToken)
+    /// <summary>Each task's committed input offset, from the job's progress in Redis.</summary>
+    private static async Task<(Dictionary<int, long>? Offsets, string? Note)> CheckpointsAsync(RedisOptions? options, string job, int partitions, CancellationToken cancellationToken)
     {
         if (options is null)
             return (null, "not read");
@@ -76,8 +76,8 @@ public static class GroupStatusReader
             using var redis = await RedisConnection.ConnectAsync(options with { ConnectTimeout = TimeSpan.FromSeconds(3) }).ConfigureAwait(false);
             if (!redis.IsConnected)
                 return (null, $"redis at {options.Describe()} is not reachable");
-            var all = await new RedisCheckpointStore(redis, options.Keys).LoadAllAsync(scope, cancellationToken).ConfigureAwait(false);
-            return (all.ToDictionary(c => c.Source, c => c.NextOffset, StringComparer.Ordinal), null);
+            var group = await new Redis.Streaming.RedisTaskStore(redis, options.Keys, job, partitions).ReadGroupAsync(cancellationToken).ConfigureAwait(false);
+            return (group.Progress.ToDictionary(p => p.Key, p => p.Value.InputNext), null);
         }
         catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
         {

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Confluent.Kafka;
 using Playstream.Core.Events;
 using Playstream.Core.Pipeline;
-using Playstream.Kafka.Processing;
+using Playstream.Core.Streaming.Runtime;
 using Prometheus;
 
 namespace Playstream.Processor.Metrics;
@@ -112,35 +112,20 @@ public sealed class ProcessorMetrics
     }
 
     /// <summary>
-    /// After each poll, on the consumer thread: records and events since the last call, and
-    /// (at most twice a second) the held partitions and their positions for the lag.
-    /// Events are the records that were neither replays, shipper duplicates, blank nor dead letters.
+    /// After each step, on the runner's thread: records, events and resends since the last call,
+    /// and (at most twice a second) the held partitions and their input positions for the lag.
     /// </summary>
-    public void Polled(KafkaPartitionProcessor processor)
+    public void Polled(RunnerStats stats, IReadOnlyList<(int Partition, long InputNext)> positions, string topic)
     {
-        ArgumentNullException.ThrowIfNull(processor);
-        var records = processor.Records;
-        if (records > _recordsSeen)
-        {
-            _records.Inc(records - _recordsSeen);
-            _recordsSeen = records;
-        }
-        var duplicates = processor.ShipperDuplicates;
-        if (duplicates > _shipperDuplicatesSeen)
-        {
-            _shipperDuplicates.Inc(duplicates - _shipperDuplicatesSeen);
-            _shipperDuplicatesSeen = duplicates;
-        }
-        var events = records - processor.ReplayedRecords - duplicates - processor.BlankRecords - Interlocked.Read(ref _deadLetterCount);
-        if (events > _eventsSeen)
-        {
-            _events.Inc(events - _eventsSeen);
-            _eventsSeen = events;
-        }
+        ArgumentNullException.ThrowIfNull(stats);
+        ArgumentNullException.ThrowIfNull(positions);
+        Advance(_records, stats.Records, ref _recordsSeen);
+        Advance(_shipperDuplicates, stats.Duplicates, ref _shipperDuplicatesSeen);
+        Advance(_events, stats.Events, ref _eventsSeen);
         if (_sincePositions.IsRunning && _sincePositions.Elapsed < PositionsEvery)
             return;
         _sincePositions.Restart();
-        var held = processor.Partitions;
+        var held = positions.Select(p => new TopicPartition(topic, p.Partition)).ToHashSet();
         lock (_lock)
         {
             foreach (var gone in _positions.Keys.Where(p => !held.Contains(p)).ToList())
@@ -148,12 +133,11 @@ public sealed class ProcessorMetrics
                 _positions.Remove(gone);
                 Forget(gone);
             }
-            foreach (var partition in held)
+            foreach (var (partition, inputNext) in positions)
             {
-                var position = processor.NextOffset(partition.Topic, partition.Partition.Value);
-                _positions[partition] = position;
-                if (position is { } at)
-                    _position.WithLabels(Label(partition)).Set(at);
+                var key = new TopicPartition(topic, partition);
+                _positions[key] = inputNext;
+                _position.WithLabels(Label(key)).Set(inputNext);
             }
             _partitions = held.Count;
             _assignedOnce |= held.Count > 0;
@@ -161,16 +145,32 @@ public sealed class ProcessorMetrics
         _partitionsAssigned.Set(held.Count);
     }
 
-    /// <summary>After a flush: when it ended, how long the checkpoints took, their size, and how far state was evicted.</summary>
-    public void Flushed(TimeSpan checkpointDuration, long checkpointBytes = 0, long? evictedHorizon = null)
+    private static void Advance(Counter counter, long total, ref long seen)
     {
-        _checkpointBytes.Set(checkpointBytes);
-        if (evictedHorizon is { } horizon)
-            _stateHorizon.Set(horizon);
+        if (total <= seen)
+            return;
+        counter.Inc(total - seen);
+        seen = total;
+    }
+
+    /// <summary>After a commit: when it ended, how long it took and how many bytes it wrote.</summary>
+    public void Flushed(RunnerStats stats)
+    {
+        ArgumentNullException.ThrowIfNull(stats);
+        var durations = stats.FlushMilliseconds;
+        var bytes = stats.CommitBytes;
+        if (durations.Count > 0)
+            Flushed(TimeSpan.FromMilliseconds(durations[^1]), bytes[^1], stats.Flushes);
+    }
+
+    /// <summary>After a commit: how long it took, the bytes it wrote, and how many commits there have been.</summary>
+    public void Flushed(TimeSpan duration, long bytes = 0, long flushes = 0)
+    {
+        _checkpointBytes.Set(bytes);
         var now = DateTimeOffset.UtcNow;
-        _flushes.Inc();
+        _flushes.IncTo(Math.Max(flushes, _flushes.Value + 1));
         _lastFlush.Set(now.ToUnixTimeMilliseconds() / 1000.0);
-        _checkpointDuration.Observe(checkpointDuration.TotalSeconds);
+        _checkpointDuration.Observe(duration.TotalSeconds);
         Interlocked.Exchange(ref _lastCheckpointTicks, Stopwatch.GetTimestamp());
         lock (_lock)
             _lastFlushAt = now;

@@ -5,7 +5,9 @@ using Playstream.Core.Engine;
 using Playstream.IntegrationTests.Elasticsearch;
 using Playstream.IntegrationTests.Kafka;
 using Playstream.IntegrationTests.Redis;
+using Playstream.Core.Streaming;
 using Playstream.Redis;
+using Playstream.Redis.Streaming;
 using Playstream.TestSupport;
 
 namespace Playstream.IntegrationTests.Pipeline;
@@ -68,20 +70,21 @@ public sealed class AllowedLatenessTests(ElasticsearchServer es, KafkaBroker kaf
         Assert.NotEmpty(expected.Interests);
         Assert.Equal(expected.Interests, (await pipeline.RedisResultsAsync()).Interests);
 
-        // The checkpoints: evicted up to the slowest partition's latest play minus the lateness, and
-        // holding activity panes for about lateness + window, where the stream spans four days (1152 panes).
+        // The tasks' state: evicted up to about the slowest partition's latest play minus the lateness,
+        // holding listener panes and top-tracks panes for about lateness + window, where the stream spans
+        // four days (1152 activity panes, 96 top-tracks panes).
         using var connection = await RedisConnection.ConnectAsync(new RedisOptions { Endpoint = $"{redis.Endpoint},defaultDatabase={RedisServer.Database}" });
-        var checkpoints = await new RedisCheckpointStore(connection, new RedisKeys(pipeline.RedisPrefix)).LoadAllAsync($"{pipeline.Group}:{pipeline.Topic}");
-        Assert.Equal(Partitions, checkpoints.Count);
+        var store = new RedisTaskStore(connection, new RedisKeys(pipeline.RedisPrefix), $"{pipeline.Group}:{pipeline.Topic}", Partitions);
+        var topology = new TopologySettings { Topic = pipeline.Topic, Partitions = Partitions, AllowedLatenessSeconds = Lateness };
         var horizon = latest.Min()!.Value - Lateness;
-        foreach (var checkpoint in checkpoints)
+        var settings = AnalyticsSettings.Default;
+        for (var partition = 0; partition < Partitions; partition++)
         {
-            using var snapshot = new MemoryStream(checkpoint.Snapshot);
-            var state = PartitionAnalytics.ReadSnapshot(snapshot, AnalyticsSettings.Default);
-            Assert.Equal(horizon, state.Horizon);
-            var bound = (Lateness + 3600 + AnalyticsSettings.Default.ActivityWindowSeconds) / AnalyticsSettings.Default.ActivitySlideSeconds;
-            Assert.InRange(state.Footprint.ActivityPanes, 1, bound);
-            Assert.InRange(state.Footprint.TopTracksPanes, 1, (Lateness + 3600 + AnalyticsSettings.Default.TopTracksWindowSeconds) / AnalyticsSettings.Default.TopTracksSlideSeconds);
+            var footprint = TaskFootprint.Of(await store.ClaimAsync(partition, default), topology);
+            Assert.NotNull(footprint.CustomerHorizon);
+            Assert.InRange(footprint.CustomerHorizon!.Value, horizon - 4 * 3600, horizon);
+            Assert.InRange(footprint.ListenerPanes, 1, (Lateness + 6 * 3600 + settings.ActivityWindowSeconds) / settings.ActivitySlideSeconds);
+            Assert.InRange(footprint.TopTracksPanes, 0, (Lateness + 6 * 3600 + settings.TopTracksWindowSeconds) / settings.TopTracksSlideSeconds);
         }
     }
 

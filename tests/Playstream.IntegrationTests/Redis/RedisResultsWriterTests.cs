@@ -1,5 +1,7 @@
 using Playstream.Core.Results;
+using Playstream.Core.Streaming.Ports;
 using Playstream.Redis;
+using Playstream.TestSupport.Streaming;
 using Xunit;
 
 namespace Playstream.IntegrationTests.Redis;
@@ -34,7 +36,7 @@ public sealed class RedisResultsWriterTests(RedisServer redis) : IAsyncLifetime
     public async Task Written_results_read_back_as_the_same_records()
     {
         var results = Sample();
-        await new RedisResultsWriter(redis.Connection, Keys).WriteAsync(results);
+        await new RedisResultsWriter(redis.Connection, Keys).WriteAsync(ResultChangesOf.All(results), default);
         var reader = new RedisResultsReader(redis.Connection, Keys);
 
         Assert.Equal(
@@ -62,7 +64,7 @@ public sealed class RedisResultsWriterTests(RedisServer redis) : IAsyncLifetime
     [Fact]
     public async Task The_keys_are_the_documented_ones()
     {
-        await new RedisResultsWriter(redis.Connection, Keys).WriteAsync(Sample());
+        await new RedisResultsWriter(redis.Connection, Keys).WriteAsync(ResultChangesOf.All(Sample()), default);
         var members = (await redis.Db.SetMembersAsync($"{_prefix}interests:48")).Select(v => (int)v).Order();
         Assert.Equal([12, 453], members);
         Assert.Equal(5, await redis.Db.SetLengthAsync($"{_prefix}unique_tracks:all"));
@@ -77,11 +79,11 @@ public sealed class RedisResultsWriterTests(RedisServer redis) : IAsyncLifetime
     {
         var writer = new RedisResultsWriter(redis.Connection, Keys);
         var reader = new RedisResultsReader(redis.Connection, Keys);
-        await writer.WriteAsync(Sample());
+        await writer.WriteAsync(ResultChangesOf.All(Sample()), default);
         var interests = await reader.ReadInterestsAsync();
         var profiles = await reader.ReadProfilesAsync();
 
-        await writer.WriteAsync(Sample());
+        await writer.WriteAsync(ResultChangesOf.All(Sample()), default);
 
         Assert.Equal(interests, await reader.ReadInterestsAsync());
         Assert.Equal(profiles, await reader.ReadProfilesAsync());
@@ -106,29 +108,51 @@ public sealed class RedisResultsWriterTests(RedisServer redis) : IAsyncLifetime
     public async Task An_older_top_window_never_replaces_a_later_one()
     {
         var writer = new RedisResultsWriter(redis.Connection, Keys);
-        Assert.Equal(1, await writer.WriteTopTracksAsync([new TopTracksWindow(7200, 115200, "1", [new TrackPlays(3, 5)])]));
-        Assert.Equal(0, await writer.WriteTopTracksAsync([new TopTracksWindow(3600, 111600, "1", [new TrackPlays(8, 9)])]));
-
+        Assert.Equal(1, await writer.WriteTopTracksAsync([(new TopTracksWindow(7200, 115200, "1", [new TrackPlays(3, 5)]), 5)]));
+        Assert.Equal(0, await writer.WriteTopTracksAsync([(new TopTracksWindow(3600, 111600, "1", [new TrackPlays(8, 9)]), 9)]));
+        // The same window with fewer plays is an older view of it; with more, a newer one.
+        Assert.Equal(0, await writer.WriteTopTracksAsync([(new TopTracksWindow(7200, 115200, "1", [new TrackPlays(4, 4)]), 4)]));
         var top = Assert.Single(await new RedisResultsReader(redis.Connection, Keys).ReadTopTracksAsync());
         Assert.Equal(7200, top.WindowStart);
         Assert.Equal([new TrackPlays(3, 5)], top.Tracks);
+        Assert.Equal(1, await writer.WriteTopTracksAsync([(new TopTracksWindow(7200, 115200, "1", [new TrackPlays(4, 6)]), 7)]));
+        Assert.Equal([new TrackPlays(4, 6)], Assert.Single(await new RedisResultsReader(redis.Connection, Keys).ReadTopTracksAsync()).Tracks);
     }
 
     [Fact]
-    public async Task A_unique_scope_written_smaller_loses_its_old_members()
+    public async Task An_older_profile_or_summary_never_replaces_a_newer_one()
+    {
+        var writer = new RedisResultsWriter(redis.Connection, Keys);
+        var reader = new RedisResultsReader(redis.Connection, Keys);
+        await writer.WriteProfilesAsync([new CustomerProfile(5, 10, 1, 2, 3, 4, 5, 6)]);
+        await writer.WriteProfilesAsync([new CustomerProfile(5, 9, 9, 0, 0, 0, 0, 1)]);
+        Assert.Equal(new CustomerProfile(5, 10, 1, 2, 3, 4, 5, 6), Assert.Single(await reader.ReadProfilesAsync()));
+        await writer.WriteProfilesAsync([new CustomerProfile(5, 11, 1, 2, 3, 5, 5, 6)]);
+        Assert.Equal(11, Assert.Single(await reader.ReadProfilesAsync()).Plays);
+
+        await writer.WriteSummaryAsync(new RunSummary(100, 3, 0, 0, new Dictionary<string, long> { ["field_count"] = 3 }));
+        await writer.WriteSummaryAsync(new RunSummary(90, 3, 0, 0, new Dictionary<string, long> { ["field_count"] = 3 }));
+        Assert.Equal(100, (await reader.ReadSummaryAsync())!.Events);
+        await writer.WriteProfileSummaryAsync(new ProfileSummary(7, 0.5, 0, 0, 0.5, 0, 1), events: 100);
+        await writer.WriteProfileSummaryAsync(new ProfileSummary(6, 0.25, 0, 0, 0.75, 0, 1), events: 90);
+        Assert.Equal(7, (await reader.ReadProfileSummaryAsync())!.Customers);
+    }
+
+    [Fact]
+    public async Task Unique_tracks_only_grow_whatever_order_views_land_in()
     {
         var writer = new RedisResultsWriter(redis.Connection, Keys);
         await writer.WriteUniqueTracksAsync([new UniqueTracks("mobile", [1, 2, 3])]);
-        await writer.WriteUniqueTracksAsync([new UniqueTracks("mobile", [2])]);
+        await writer.WriteUniqueTracksAsync([new UniqueTracks("mobile", [2, 5])]);
         var mobile = (await new RedisResultsReader(redis.Connection, Keys).ReadUniqueTracksAsync()).Single(u => u.Scope == "mobile");
-        Assert.Equal([2], mobile.TrackIds);
+        Assert.Equal([1, 2, 3, 5], mobile.TrackIds);
     }
 
     [Fact]
     public async Task Clear_removes_every_result_key()
     {
         var writer = new RedisResultsWriter(redis.Connection, Keys);
-        await writer.WriteAsync(Sample());
+        await writer.WriteAsync(ResultChangesOf.All(Sample()), default);
         await writer.ClearAsync();
 
         var reader = new RedisResultsReader(redis.Connection, Keys);

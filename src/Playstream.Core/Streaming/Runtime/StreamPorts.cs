@@ -21,6 +21,15 @@ public sealed record StreamPorts
 
     public PlayBatchPool Pool { get; init; } = new();
 
+    /// <summary>What the store is, for reports ("redis at HOST:PORT").</summary>
+    public string StoreName { get; init; } = "the task store";
+
+    /// <summary>What the results sink is, for reports.</summary>
+    public string ResultsName { get; init; } = "the results store";
+
+    /// <summary>What the repartition topic is, for reports.</summary>
+    public string RepartitionName { get; init; } = "the repartition topic";
+
     /// <summary>How calls to servers are retried.</summary>
     public required ServerRetry Retry { get; init; }
 }

@@ -55,6 +55,9 @@ public sealed class StreamRunner : IDisposable
 
     public void Dispose() => _writerStop.Dispose();
 
+    /// <summary>The input offset each task here has reached.</summary>
+    public IReadOnlyList<(int Partition, long InputNext)> Positions => [.. _tasks.Values.OrderBy(t => t.Partition).Select(t => (t.Partition, t.Source.InputNext))];
+
     /// <summary>The partitions whose tasks run here now.</summary>
     public IReadOnlyList<int> Partitions => [.. _tasks.Keys.Order()];
 
@@ -164,7 +167,7 @@ public sealed class StreamRunner : IDisposable
         while (_toClaim.Count > 0 && !stop.IsCancellationRequested)
         {
             var partition = _toClaim[0];
-            var claim = await _ports.Retry.RunAsync($"claiming partition {partition}", token => _ports.Store.ClaimAsync(partition, token), stop).ConfigureAwait(false);
+            var claim = await _ports.Retry.RunAsync($"claiming partition {partition} in {_ports.StoreName}", token => _ports.Store.ClaimAsync(partition, token), stop).ConfigureAwait(false);
             var task = StreamTask.Restore(claim, _topology, _lookups, _ports.DeadLetters, _ports.Plays, _ports.Pool, _ports.Repartition);
             _toClaim.RemoveAt(0);
             _tasks[partition] = task;
@@ -233,7 +236,7 @@ public sealed class StreamRunner : IDisposable
         while (true)
         {
             var cursors = _tasks.Values.Select(t => (t.Partition, t.Windows.Cursor)).ToList();
-            var entries = await _ports.Retry.RunAsync("reading partials", token => _ports.Store.ReadPartialsAsync(cursors, _options.PartialsPerRead, token), stop).ConfigureAwait(false);
+            var entries = await _ports.Retry.RunAsync($"reading partials from {_ports.StoreName}", token => _ports.Store.ReadPartialsAsync(cursors, _options.PartialsPerRead, token), stop).ConfigureAwait(false);
             var full = false;
             foreach (var group in entries.GroupBy(e => e.Owner))
             {
@@ -268,17 +271,17 @@ public sealed class StreamRunner : IDisposable
         foreach (var task in _tasks.Values)
             task.Customers.FlushPlays();
         if (_ports.Plays is { } plays)
-            await _ports.Retry.RunAsync("writing plays", plays.FlushAsync, stop).ConfigureAwait(false);
+            await _ports.Retry.RunAsync("writing plays to elasticsearch", plays.FlushAsync, stop).ConfigureAwait(false);
         if (_ports.FlushDeadLetters is { } flushDeadLetters)
-            await _ports.Retry.RunAsync("sending dead letters", flushDeadLetters, stop).ConfigureAwait(false);
-        await _ports.Retry.RunAsync("sending to the repartition topic", _ports.Repartition.FlushAsync, stop).ConfigureAwait(false);
+            await _ports.Retry.RunAsync("sending dead letters to kafka", flushDeadLetters, stop).ConfigureAwait(false);
+        await _ports.Retry.RunAsync($"sending to {_ports.RepartitionName}", _ports.Repartition.FlushAsync, stop).ConfigureAwait(false);
 
         var horizons = _topology.AllowedLatenessSeconds is null ? null : await HorizonsAsync(stop).ConfigureAwait(false);
         var tasks = _tasks.Values.Where(t => t.IsDirty).ToList();
         var commits = tasks.Select(t => t.Cut(horizons?.GetValueOrDefault(t.Partition), t.HasPendingResults)).ToList();
         if (commits.Count > 0)
         {
-            var written = await _ports.Retry.RunAsync("committing tasks", token => _ports.Store.CommitAsync(commits, token), stop).ConfigureAwait(false);
+            var written = await _ports.Retry.RunAsync($"committing to {_ports.StoreName}", token => _ports.Store.CommitAsync(commits, token), stop).ConfigureAwait(false);
             for (var i = 0; i < commits.Count; i++)
             {
                 if (written[i])
@@ -303,7 +306,7 @@ public sealed class StreamRunner : IDisposable
     private async Task<Dictionary<int, long>> HorizonsAsync(CancellationToken stop)
     {
         var lateness = _topology.AllowedLatenessSeconds!.Value;
-        var group = await _ports.Retry.RunAsync("reading the group's progress", _ports.Store.ReadGroupAsync, stop).ConfigureAwait(false);
+        var group = await _ports.Retry.RunAsync($"reading the group's progress from {_ports.StoreName}", _ports.Store.ReadGroupAsync, stop).ConfigureAwait(false);
         var nowMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var idleMs = (long)_topology.PartitionIdleTimeout.TotalMilliseconds;
         var active = group.Progress.Values.Where(p => p.SourceLatestPlay is not null && nowMs - p.LastPlayAtMs <= idleMs).ToList();
@@ -369,7 +372,7 @@ public sealed class StreamRunner : IDisposable
             ? Task.CompletedTask
             : Task.Run(async () =>
             {
-                await _ports.Retry.RunAsync("writing results", token => _ports.Results.WriteAsync(changes, token), writerStop).ConfigureAwait(false);
+                await _ports.Retry.RunAsync($"writing results to {_ports.ResultsName}", token => _ports.Results.WriteAsync(changes, token), writerStop).ConfigureAwait(false);
                 Stats.Wrote(count);
             }, CancellationToken.None);
         if (wait)
@@ -416,7 +419,7 @@ public sealed class StreamRunner : IDisposable
     {
         if (AnyDirty || _toClaim.Count > 0 || _resultsWrite is not null || _tasks.Values.Any(t => t.HasPendingResults))
             return false;
-        var group = await _ports.Retry.RunAsync("reading the group's progress", _ports.Store.ReadGroupAsync, stop).ConfigureAwait(false);
+        var group = await _ports.Retry.RunAsync($"reading the group's progress from {_ports.StoreName}", _ports.Store.ReadGroupAsync, stop).ConfigureAwait(false);
         for (var partition = 0; partition < _topology.Partitions; partition++)
         {
             var progress = group.Progress.GetValueOrDefault(partition) ?? new TaskProgress(0, 0, WindowStage.Start, false);

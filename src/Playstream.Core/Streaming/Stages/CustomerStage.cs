@@ -82,6 +82,10 @@ internal sealed class CustomerStage
     public long Replayed { get; private set; }
     public long Events { get; private set; }
 
+    public int ListenerPanes => _listeners.Panes;
+    public long StoredTimes => _interests.StoredTimes;
+    public int Pairs => _interests.Pairs;
+
     public bool HasPendingResults => _pendingProfiles.Count > 0 || _pendingPairs.Count > 0 || _writingProfiles.Count > 0 || _writingPairs.Count > 0;
 
     /// <summary>A record of the repartition topic's partition: a line another partition's source stage routed here.</summary>

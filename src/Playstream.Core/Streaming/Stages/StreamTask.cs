@@ -189,6 +189,10 @@ internal sealed class StreamTask
         };
     }
 
+    /// <summary>What the task's state holds that grows with event time (what an allowed lateness bounds).</summary>
+    public TaskFootprint Footprint => new(Customers.ListenerPanes, Customers.StoredTimes, Customers.Pairs, Windows.ActivityWindows, Windows.TopTracksPanes,
+        Customers.SafeHorizon, Windows.Horizon);
+
     /// <summary>Notes that the results pending at the last commit are written, so the next commit reports it.</summary>
     public void NoteResultsState(bool pending)
     {

@@ -48,6 +48,9 @@ internal sealed class WindowStage
     /// <summary>Windows ending by this time were final and are no longer kept (null: none dropped).</summary>
     public long? Horizon { get; private set; }
 
+    public int ActivityWindows => _activity.Count;
+    public int TopTracksPanes => _topTracks.Panes;
+
     public bool HasPendingResults => !_pending.IsEmpty || !_writing.IsEmpty;
 
     public long Partials { get; private set; }

@@ -4,6 +4,7 @@ using Playstream.Core.Pipeline;
 using Playstream.Elasticsearch;
 using Playstream.Elasticsearch.Sinks;
 using Playstream.TestSupport;
+using Playstream.TestSupport.Streaming;
 using Xunit;
 
 namespace Playstream.IntegrationTests.Elasticsearch.Sinks;
@@ -30,9 +31,9 @@ public sealed class ElasticsearchSinksTests(ElasticsearchServer server)
         using var client = server.CreateClient();
         var indices = new PlaystreamIndices(prefix);
         var writer = new ElasticsearchResultsWriter(client, indices);
-        var first = await writer.WriteAsync(expected);
+        var first = await writer.WriteAsync(ResultChangesOf.All(expected));
         Assert.True(first >= expected.Activity.Count + expected.Profiles.Count);
-        Assert.Equal(0, await writer.WriteAsync(expected));
+        Assert.Equal(0, await writer.WriteAsync(ResultChangesOf.All(expected)));
         foreach (var (index, _) in indices.ResultIndices())
             await client.RefreshAsync(index);
         ResultsAssert.Equal(expected, await new ElasticsearchResultsReader(client, indices).ReadAsync());
@@ -41,7 +42,7 @@ public sealed class ElasticsearchSinksTests(ElasticsearchServer server)
         // One window moved: only its document is sent again, and it replaces the old one.
         var last = expected.Activity[^1];
         var changed = expected with { Activity = [.. expected.Activity.SkipLast(1), last with { Plays = last.Plays + 1 }] };
-        Assert.Equal(1, await writer.WriteAsync(changed));
+        Assert.Equal(1, await writer.WriteAsync(ResultChangesOf.All(changed)));
         await client.RefreshAsync(indices.Activity);
         ResultsAssert.Equal(changed, await new ElasticsearchResultsReader(client, indices).ReadAsync());
         Assert.Equal(expected.Activity.Count, await client.CountAsync(indices.Activity));
@@ -64,12 +65,9 @@ public sealed class ElasticsearchSinksTests(ElasticsearchServer server)
         using var client = server.CreateClient();
         var indices = new PlaystreamIndices(prefix);
 
-        await new ElasticsearchResultsWriter(client, indices).WriteAsync(complete);
-        // The stale writer lands last (its all-time results are not versioned: the processor's rewrite loop covers those).
-        await new ElasticsearchResultsWriter(client, indices).WriteAsync(stale with
-        {
-            Profiles = complete.Profiles, ProfileSummary = complete.ProfileSummary, UniqueTracks = complete.UniqueTracks, Summary = complete.Summary,
-        });
+        await new ElasticsearchResultsWriter(client, indices).WriteAsync(ResultChangesOf.All(complete));
+        // The stale writer lands last: every one of its results is an older version, and none replaces the newer.
+        await new ElasticsearchResultsWriter(client, indices).WriteAsync(ResultChangesOf.All(stale));
         foreach (var (index, _) in indices.ResultIndices())
             await client.RefreshAsync(index);
         ResultsAssert.Equal(complete, await new ElasticsearchResultsReader(client, indices).ReadAsync());

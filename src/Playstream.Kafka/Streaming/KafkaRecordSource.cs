@@ -1,0 +1,212 @@
+using Confluent.Kafka;
+using Playstream.Core.Streaming.Ports;
+using Playstream.Kafka.Configuration;
+using Playstream.Kafka.Consuming;
+
+namespace Playstream.Kafka.Streaming;
+
+/// <summary>
+/// A consumer-group member reading the input topic and the repartition topic. Both have the same
+/// partition count and the range assignor hands a member the same partition numbers of both, so
+/// it holds partitions in pairs, as its tasks need. The group's callbacks only note what changed;
+/// new partitions are paused until the runner, having restored their task, says where to start
+/// (<see cref="Start"/>). Offsets are committed only as a report of progress: a task resumes from
+/// its own checkpoint. Used from one thread; the callbacks run inside <see cref="Poll"/>.
+/// </summary>
+public sealed class KafkaRecordSource : IRecordSource, IDisposable
+{
+    private static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly KafkaOptions _options;
+    private readonly IConsumer<ReadOnlyMemory<byte>, byte[]> _consumer;
+    private readonly string _input;
+    private readonly string _repartition;
+    private readonly int _maxRecords;
+    private readonly HashSet<TopicPartition> _held = [];
+    private readonly HashSet<int> _started = [];
+    private readonly HashSet<TopicPartition> _toPause = [];
+    private readonly List<AssignmentChange> _changes = [];
+    private string? _lastCommitProblem;
+    private bool _closed;
+
+    /// <param name="partitions">The input topic's partition count (the repartition topic has as many).</param>
+    public KafkaRecordSource(KafkaOptions options, string group, string inputTopic, string repartitionTopic, int partitions, int maxRecordsPerPoll = 10_000)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _input = inputTopic;
+        _repartition = repartitionTopic;
+        Partitions = partitions;
+        _maxRecords = maxRecordsPerPoll;
+        var config = options.ToConsumerConfig(group);
+        // Co-partitioning: input partition p and repartition partition p go to the same member only under the range assignor.
+        config.PartitionAssignmentStrategy = PartitionAssignmentStrategy.Range;
+        _consumer = new ConsumerBuilder<ReadOnlyMemory<byte>, byte[]>(config)
+            .SetKeyDeserializer(new KeyArena())
+            .SetLogHandler((_, message) => ClientLogging.Forward(options, message))
+            .SetErrorHandler((_, error) => options.Log?.Invoke($"kafka error: {error.Reason}"))
+            .SetPartitionsAssignedHandler(OnAssigned)
+            .SetPartitionsRevokedHandler((_, partitions) => OnTakenAway(partitions.Select(p => p.TopicPartition), lost: false))
+            .SetPartitionsLostHandler((_, partitions) =>
+            {
+                OnTakenAway(partitions.Select(p => p.TopicPartition), lost: true);
+                return [];
+            })
+            .Build();
+        _consumer.Subscribe([inputTopic, repartitionTopic]);
+    }
+
+    public int Partitions { get; }
+
+    public IReadOnlyList<StreamBatch> Poll(TimeSpan timeout)
+    {
+        ObjectDisposedException.ThrowIf(_closed, this);
+        PauseNewPartitions();
+        var byPartition = new Dictionary<(int, RecordTopic), List<StreamRecord>>();
+        var taken = 0;
+        var wait = timeout;
+        while (taken < _maxRecords)
+        {
+            var result = _consumer.Consume(wait);
+            wait = TimeSpan.Zero;
+            if (result is null)
+                break;
+            // Partitions handed over during this call wait for their task: pause them before any more is fetched.
+            PauseNewPartitions();
+            var partition = result.Partition.Value;
+            if (!_started.Contains(partition) || !_held.Contains(result.TopicPartition))
+                continue;
+            var topic = result.Topic == _input ? RecordTopic.Input : RecordTopic.Repartition;
+            if (!byPartition.TryGetValue((partition, topic), out var records))
+                byPartition.Add((partition, topic), records = []);
+            records.Add(new StreamRecord(result.Offset.Value, result.Message.Key, result.Message.Value ?? []));
+            taken++;
+        }
+        return [.. byPartition.Select(p => new StreamBatch(p.Key.Item1, p.Key.Item2, p.Value))];
+    }
+
+    public IReadOnlyList<AssignmentChange> TakeAssignmentChanges()
+    {
+        var changes = _changes.ToList();
+        _changes.Clear();
+        return changes;
+    }
+
+    public void Start(int partition, long inputOffset, long repartitionOffset)
+    {
+        var input = new TopicPartition(_input, partition);
+        var repartition = new TopicPartition(_repartition, partition);
+        if (!_held.Contains(input) || !_held.Contains(repartition))
+            return;
+        PauseNewPartitions();
+        _consumer.Seek(new TopicPartitionOffset(input, new Offset(inputOffset)));
+        _consumer.Seek(new TopicPartitionOffset(repartition, new Offset(repartitionOffset)));
+        _consumer.Resume([input, repartition]);
+        _started.Add(partition);
+    }
+
+    public PartitionEnds Ends(int partition)
+    {
+        var input = _consumer.QueryWatermarkOffsets(new TopicPartition(_input, partition), QueryTimeout);
+        var repartition = _consumer.QueryWatermarkOffsets(new TopicPartition(_repartition, partition), QueryTimeout);
+        return new PartitionEnds(input.Low.Value, input.High.Value, repartition.Low.Value, repartition.High.Value);
+    }
+
+    public void ReportPositions(IReadOnlyList<(int Partition, long Input, long Repartition)> positions)
+    {
+        ArgumentNullException.ThrowIfNull(positions);
+        var offsets = positions.Where(p => _started.Contains(p.Partition))
+            .SelectMany(p => new[]
+            {
+                new TopicPartitionOffset(_input, p.Partition, p.Input),
+                new TopicPartitionOffset(_repartition, p.Partition, p.Repartition),
+            })
+            .Where(o => o.Offset.Value > 0)
+            .ToList();
+        if (offsets.Count == 0)
+            return;
+        try
+        {
+            _consumer.Commit(offsets);
+            _lastCommitProblem = null;
+        }
+        catch (KafkaException e)
+        {
+            // Only a report of progress (for lag and status views): say so once, not at every flush.
+            if (e.Error.Reason != _lastCommitProblem)
+                _options.Log?.Invoke($"committing offsets to kafka failed ({e.Error.Reason}); they only report progress, the tasks' checkpoints hold the positions");
+            _lastCommitProblem = e.Error.Reason;
+        }
+    }
+
+    private IEnumerable<TopicPartitionOffset> OnAssigned(IConsumer<ReadOnlyMemory<byte>, byte[]> consumer, List<TopicPartition> partitions)
+    {
+        foreach (var partition in partitions)
+        {
+            _held.Add(partition);
+            _toPause.Add(partition);
+        }
+        foreach (var number in partitions.Select(p => p.Partition.Value).Distinct().Order())
+        {
+            if (_held.Contains(new TopicPartition(_input, number)) && _held.Contains(new TopicPartition(_repartition, number)))
+                _changes.Add(new AssignmentChange(number, true));
+            else
+                _options.Log?.Invoke($"partition {number}: only one of {_input} and {_repartition} was handed over; it waits for the other (are other members using another assignor?)");
+        }
+        return partitions.Select(p => new TopicPartitionOffset(p, Offset.Unset));
+    }
+
+    private void OnTakenAway(IEnumerable<TopicPartition> partitions, bool lost)
+    {
+        foreach (var number in partitions.Select(p =>
+                 {
+                     _held.Remove(p);
+                     _toPause.Remove(p);
+                     return p.Partition.Value;
+                 }).Distinct().ToList())
+        {
+            _started.Remove(number);
+            _changes.Add(new AssignmentChange(number, false, lost));
+        }
+    }
+
+    private void PauseNewPartitions()
+    {
+        if (_toPause.Count == 0)
+            return;
+        var assigned = _consumer.Assignment.ToHashSet();
+        var ready = _toPause.Where(assigned.Contains).ToList();
+        if (ready.Count == 0)
+            return;
+        _consumer.Pause(ready);
+        foreach (var partition in ready)
+            _toPause.Remove(partition);
+    }
+
+    /// <summary>Leaves the group; a broker that does not answer is given <paramref name="timeout"/>, then the session timeout frees the partitions.</summary>
+    public void Close(TimeSpan timeout)
+    {
+        if (_closed)
+            return;
+        _closed = true;
+        var closing = Task.Run(() =>
+        {
+            try
+            {
+                _consumer.Close();
+            }
+            catch (KafkaException e)
+            {
+                _options.Log?.Invoke($"kafka: leaving the group failed: {e.Error.Reason}");
+            }
+        });
+        if (!closing.Wait(timeout))
+            _options.Log?.Invoke($"kafka: leaving the group took longer than {timeout.TotalSeconds:0} s; going without (the group notices when the session times out)");
+    }
+
+    public void Dispose()
+    {
+        Close(TimeSpan.FromSeconds(5));
+        _consumer.Dispose();
+    }
+}
