@@ -25,6 +25,10 @@ public sealed class ClientLogging
 
     private int _oldProtocolNoticeGiven;
 
+    internal ClientLogging()
+    {
+    }
+
     internal static void Forward(KafkaOptions options, LogMessage message) => Process.Write(options.Log, message);
 
     /// <summary>
