@@ -17,6 +17,9 @@ LOG_DIR="$STACK_DIR/logs"
 DATA_DIR="$STACK_DIR/data"
 CONF_DIR="$STACK_DIR/conf"
 
+# How messages name stack.sh: `playstream stack` sets this when it runs the script for the user.
+STACK_COMMAND="${PLAYSTREAM_STACK_COMMAND:-stack/stack.sh}"
+
 HOST=127.0.0.1
 ZK_PORT="${PLAYSTREAM_ZK_PORT:-2181}"
 KAFKA_PORT="${PLAYSTREAM_KAFKA_PORT:-9092}"
@@ -72,7 +75,7 @@ kafka_classpath() {
     esac
     cp="${cp:+$cp:}$jar"
   done
-  [[ -n "$cp" ]] || die "no Kafka jars under $KAFKA_HOME/libs; run: stack/stack.sh install"
+  [[ -n "$cp" ]] || die "no Kafka jars under $KAFKA_HOME/libs; run: $STACK_COMMAND install"
   printf '%s' "$cp"
 }
 
@@ -93,7 +96,7 @@ run_kafka_tool() {
   local main_class="$1"
   shift
   [[ -f "$KAFKA_HOME/libs/kafka_2.11-0.9.0.1.jar" ]] ||
-    die "Kafka is not installed; run: stack/stack.sh install"
+    die "Kafka is not installed; run: $STACK_COMMAND install"
   write_tools_log4j
   java -Xmx128m -XX:TieredStopAtLevel=1 -Djava.awt.headless=true \
     "-Dlog4j.configuration=file:$CONF_DIR/tools-log4j.properties" \

@@ -17,7 +17,7 @@ set -euo pipefail
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 
 SERVICES=(zookeeper kafka elasticsearch redis)
-STOP_HINT=" (stop the rest with stack/stack.sh down)"
+STOP_HINT=" (stop the rest with $STACK_COMMAND down)"
 
 port_of() {
   case "$1" in
@@ -102,6 +102,28 @@ log4j.logger.kafka.network.RequestChannel$=WARN
 log4j.logger.org.I0Itec.zkclient.ZkClient=WARN
 log4j.logger.org.apache.zookeeper.server.NIOServerCnxn=WARN
 EOF
+}
+
+# What the clients need to reach this stack, read by every playstream verb as the lowest layer of
+# its settings (a user's settings file, environment and options win): the addresses, and for the
+# Kafka 0.9 broker the two properties of its protocol, and ZooKeeper and the Kafka release for
+# topic admin (0.9 has no topic API). Written to a temp file and renamed: never read half-written.
+write_client_settings() {
+  local home="${KAFKA_HOME//\\/\\\\}"
+  home="${home//\"/\\\"}"
+  cat >"$STACK_DIR/settings.json.tmp" <<EOF
+{
+  "kafka": {
+    "bootstrapServers": "$HOST:$KAFKA_PORT",
+    "properties": { "api.version.request": "false", "broker.version.fallback": "0.9.0.1" },
+    "zooKeeper": "$HOST:$ZK_PORT",
+    "kafkaHome": "$home"
+  },
+  "redis": { "endpoint": "$HOST:$REDIS_PORT" },
+  "elasticsearch": { "urls": "http://$HOST:$ES_PORT" }
+}
+EOF
+  mv -f "$STACK_DIR/settings.json.tmp" "$STACK_DIR/settings.json"
 }
 
 # ---- starting --------------------------------------------------------------
@@ -206,7 +228,8 @@ cmd_up() {
   wait_for kafka
   wait_for elasticsearch
   wait_for redis
-  log "stack is up in $((SECONDS - begin))s (data, logs and pids under $STACK_DIR)"
+  write_client_settings
+  log "stack is up in $((SECONDS - begin))s (data, logs and pids under $STACK_DIR; client settings in $STACK_DIR/settings.json)"
 }
 
 # ---- stopping --------------------------------------------------------------
@@ -238,7 +261,7 @@ usage() {
 
 # One up or down at a time per stack folder: two at once would start servers twice.
 hold_stack_lock() {
-  hold_lock .lock "stack/stack.sh up or down"
+  hold_lock .lock "$STACK_COMMAND up or down"
 }
 
 [[ $# -eq 1 ]] || usage

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Playstream.Cli.Commands;
 
 namespace Playstream.Cli;
@@ -7,7 +8,13 @@ internal static class Program
 {
     public static int Main(string[] args)
     {
-        var root = new RootCommand("Playstream: real-time listening analytics. Start with `playstream demo`.");
+        // Not a RootCommand: that one is named after the binary (Playstream.Cli), and usage and
+        // errors must name the command as it is typed. These are the two options it would add.
+        var root = new Command("playstream", "Playstream: real-time listening analytics. Start with `playstream demo`.")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());

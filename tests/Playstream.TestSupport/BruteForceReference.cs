@@ -27,13 +27,40 @@ public static class BruteForceReference
         ArgumentNullException.ThrowIfNull(knownTracks);
         settings ??= new ReferenceSettings();
 
+        // Blank: empty or only spaces, tabs and \r (docs/analytics.md).
+        var parsed = eventLines.Where(line => line.Trim(' ', '\t', '\r').Length > 0).Select(ReferenceLineParser.Parse);
+        return Compute(parsed, customerGenders, knownTracks, settings);
+    }
+
+    /// <summary>
+    /// As <see cref="Compute(IEnumerable{string}, IReadOnlyDictionary{int, string}, IReadOnlySet{int}, ReferenceSettings?)"/>,
+    /// over lines as a file or a topic holds them (see <see cref="LogFile.Lines"/>), so that a line
+    /// that is not UTF-8 counts as the dead letter it is (text decoded leniently would hide it).
+    /// </summary>
+    public static AnalyticsResults Compute(
+        IEnumerable<byte[]> eventLines,
+        IReadOnlyDictionary<int, string> customerGenders,
+        IReadOnlySet<int> knownTracks,
+        ReferenceSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(eventLines);
+        ArgumentNullException.ThrowIfNull(customerGenders);
+        ArgumentNullException.ThrowIfNull(knownTracks);
+        var parsed = eventLines.Where(line => line.Any(b => b is not ((byte)' ' or (byte)'\t' or (byte)'\r')))
+            .Select(ReferenceLineParser.Parse);
+        return Compute(parsed, customerGenders, knownTracks, settings ?? new ReferenceSettings());
+    }
+
+    private static AnalyticsResults Compute(
+        IEnumerable<(ReferencePlay? Play, string? Problem)> parsedLines,
+        IReadOnlyDictionary<int, string> customerGenders,
+        IReadOnlySet<int> knownTracks,
+        ReferenceSettings settings)
+    {
         var plays = new List<ReferencePlay>();
         var deadLetters = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        foreach (var line in eventLines)
+        foreach (var (play, problem) in parsedLines)
         {
-            if (line.Trim(' ', '\t', '\r').Length == 0) // blank: empty or only spaces, tabs and \r (docs/analytics.md)
-                continue;
-            var (play, problem) = ReferenceLineParser.Parse(line);
             if (play is not null)
                 plays.Add(play);
             else

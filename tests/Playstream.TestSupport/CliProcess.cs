@@ -7,9 +7,14 @@ public static class CliProcess
 {
     public sealed record Outcome(int ExitCode, string Output, string Error);
 
-    public static Outcome Run(string workingDirectory, params string[] arguments)
+    private static readonly Dictionary<string, string?> NoChanges = [];
+
+    public static Outcome Run(string workingDirectory, params string[] arguments) => Run(workingDirectory, NoChanges, arguments);
+
+    /// <param name="environment">Variables to set for the command; a null value removes one the tests have.</param>
+    public static Outcome Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
-        using var process = Start(workingDirectory, arguments);
+        using var process = Start(workingDirectory, environment, arguments);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
@@ -21,7 +26,10 @@ public static class CliProcess
     }
 
     /// <summary>Starts the command and returns at once, its output redirected, for tests that stop or kill it.</summary>
-    public static Process Start(string workingDirectory, params string[] arguments)
+    public static Process Start(string workingDirectory, params string[] arguments) => Start(workingDirectory, NoChanges, arguments);
+
+    /// <param name="environment">Variables to set for the command; a null value removes one the tests have.</param>
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Playstream.Cli.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -37,6 +45,8 @@ public static class CliProcess
         start.Environment["PLAYSTREAM_HOME"] = Path.Combine(workingDirectory, ".playstream");
         start.Environment["NO_COLOR"] = "1";
         start.Environment["COLUMNS"] = "200";
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         return Process.Start(start)!;
     }
 }

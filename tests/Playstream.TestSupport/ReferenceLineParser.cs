@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Playstream.TestSupport;
 
@@ -9,6 +10,23 @@ namespace Playstream.TestSupport;
 /// </summary>
 public static class ReferenceLineParser
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>One line as a file holds it (no line break): bytes that are not UTF-8 break the first rule.</summary>
+    public static (ReferencePlay? Play, string? Problem) Parse(byte[] line)
+    {
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(line);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, "bad_encoding");
+        }
+        return Parse(text);
+    }
+
     public static (ReferencePlay? Play, string? Problem) Parse(string line)
     {
         ArgumentNullException.ThrowIfNull(line);

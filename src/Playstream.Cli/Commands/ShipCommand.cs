@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Confluent.Kafka;
+using Playstream.Kafka.Configuration;
 using Playstream.Kafka.Producing;
 using Playstream.Shipping;
 using Playstream.Shipping.Positions;
@@ -111,13 +112,7 @@ internal static class ShipCommand
                 return CliErrors.Usage;
             }
             var options = kafka();
-            options.Log = text =>
-            {
-                // librdkafka flags the old-broker fallback settings as deprecated on every start; they are set on purpose.
-                if (!text.Contains("api.version.request is deprecated", StringComparison.Ordinal)
-                    && !text.Contains("broker.version.fallback is deprecated", StringComparison.Ordinal))
-                    Log(text);
-            };
+            options.Log = ClientLogging.CollapsingOldProtocolWarnings(Log);
             sink = new KafkaLineSink(options, request.Topic, request.Settings, options.Log);
         }
         using (store)

@@ -37,7 +37,10 @@ internal static class StackCommand
             Console.Error.WriteLine($"playstream: no stack/stack.sh under '{root}'; run playstream from its checkout (./playstream stack {action})");
             return CliErrors.Usage;
         }
-        using var process = Process.Start(new ProcessStartInfo("bash", [script, action]) { UseShellExecute = false })!;
+        var start = new ProcessStartInfo("bash", [script, action]) { UseShellExecute = false };
+        // So that the script's messages name the command the user typed.
+        start.Environment["PLAYSTREAM_STACK_COMMAND"] = "playstream stack";
+        using var process = Process.Start(start)!;
         process.WaitForExit();
         return process.ExitCode;
     }

@@ -1,12 +1,14 @@
 using System.CommandLine;
+using Playstream.Cli.Settings;
 using Playstream.Kafka.Configuration;
 
 namespace Playstream.Cli.Commands;
 
 /// <summary>
 /// How a verb reaches Kafka: <c>--bootstrap</c>, <c>--zookeeper</c>, <c>--kafka-home</c> and
-/// repeatable <c>--kafka-property KEY=VALUE</c>, each defaulting to its environment variable so
-/// that the local stack's exports are enough. Written for <c>topic</c>; any Kafka verb can add it.
+/// repeatable <c>--kafka-property KEY=VALUE</c>, each defaulting to its environment variable, and
+/// under those to what the local stack recorded (<see cref="StackClientSettings"/>), so that
+/// after <c>playstream stack up</c> nothing needs setting. Written for <c>topic</c>; any Kafka verb can add it.
 /// </summary>
 internal sealed class TopicConnectionOptions
 {
@@ -18,7 +20,8 @@ internal sealed class TopicConnectionOptions
     private readonly Option<string> _bootstrap = new("--bootstrap")
     {
         Description = $"Kafka bootstrap servers (env {BootstrapVariable}, default {KafkaOptions.DefaultBootstrapServers})",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(BootstrapVariable) is { Length: > 0 } servers ? servers : KafkaOptions.DefaultBootstrapServers,
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(BootstrapVariable) is { Length: > 0 } servers ? servers
+            : Stack.Value?.Recorded.Kafka.BootstrapServers ?? KafkaOptions.DefaultBootstrapServers,
     };
 
     private readonly Option<string?> _zooKeeper = new("--zookeeper")
@@ -44,19 +47,24 @@ internal sealed class TopicConnectionOptions
             command.Options.Add(option);
     }
 
+    // What `stack up` recorded (see StackClientSettings): the lowest layer, under the environment and the options.
+    private static readonly Lazy<StackClientSettings?> Stack = new(() => StackClientSettings.Find(Environment.GetEnvironmentVariable));
+
     /// <summary>The options; properties from the environment first, those on the command line override them.</summary>
     /// <exception cref="FormatException">A property is not KEY=VALUE.</exception>
     public KafkaOptions Read(ParseResult result)
     {
-        var options = new KafkaOptions
+        var kafka = new KafkaSettings
         {
             BootstrapServers = result.GetValue(_bootstrap) ?? KafkaOptions.DefaultBootstrapServers,
-            ZooKeeperConnect = result.GetValue(_zooKeeper),
-            KafkaHome = result.GetValue(_kafkaHome),
+            ZooKeeper = result.GetValue(_zooKeeper),
+            KafkaHome = result.GetValue(_kafkaHome) ?? (Environment.GetEnvironmentVariable(KafkaHomeVariable) is { Length: > 0 } home ? home : null),
         };
         foreach (var (key, value) in KafkaPropertyList.FromEnvironment(PropertiesVariable))
-            options.ExtraProperties[key] = value;
-        options.WithProperties(result.GetValue(_properties) ?? []);
-        return options;
+            kafka.Properties[key] = value;
+        foreach (var (key, value) in KafkaPropertyList.Parse(result.GetValue(_properties) ?? []))
+            kafka.Properties[key] = value;
+        Stack.Value?.CompleteKafka(kafka);
+        return ConnectionOptions.Kafka(new PlaystreamSettings { Kafka = kafka });
     }
 }

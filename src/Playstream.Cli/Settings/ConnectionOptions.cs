@@ -40,10 +40,18 @@ internal sealed class ConnectionOptions
             command.Options.Add(option);
     }
 
-    /// <summary>File, then environment, then these options; throws a <see cref="SettingsException"/> naming the first bad setting.</summary>
+    /// <summary>The stack's record, file, environment, then these options; throws a <see cref="SettingsException"/> naming the first bad setting.</summary>
     public PlaystreamSettings Read(ParseResult result)
     {
-        var s = SettingsLoader.Load(result.GetValue(_settings));
+        var s = SettingsLoader.Load(result.GetValue(_settings), options: s => ApplyOptions(result, s));
+        var problems = SettingsProblems.Of(s);
+        if (problems.Count > 0)
+            throw new SettingsException(problems[0]);
+        return s;
+    }
+
+    private void ApplyOptions(ParseResult result, PlaystreamSettings s)
+    {
         Set(result.GetValue(_bootstrap), v => s.Kafka.BootstrapServers = v);
         foreach (var pair in result.GetValue(_kafkaProperties) ?? [])
         {
@@ -62,11 +70,6 @@ internal sealed class ConnectionOptions
         Set(result.GetValue(_esApiKey), v => s.Elasticsearch.ApiKey = v);
         if (result.GetValue(_esInsecure)) s.Elasticsearch.AllowInvalidCertificates = true;
         Set(result.GetValue(_indexPrefix), v => s.Elasticsearch.IndexPrefix = v);
-
-        var problems = SettingsProblems.Of(s);
-        if (problems.Count > 0)
-            throw new SettingsException(problems[0]);
-        return s;
     }
 
     public static KafkaOptions Kafka(PlaystreamSettings s)

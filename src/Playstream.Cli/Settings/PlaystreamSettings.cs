@@ -2,8 +2,9 @@ namespace Playstream.Cli.Settings;
 
 /// <summary>
 /// Every connection setting of the full-stack verbs, in one model. Values come from, in
-/// increasing precedence: the defaults here, a JSON settings file (<c>--settings FILE</c> or
-/// <c>PLAYSTREAM_SETTINGS</c>), environment variables, and command-line options.
+/// increasing precedence: the defaults here, what the local stack recorded (<see cref="StackClientSettings"/>),
+/// a JSON settings file (<c>--settings FILE</c> or <c>PLAYSTREAM_SETTINGS</c>), environment variables,
+/// and command-line options.
 /// </summary>
 public sealed class PlaystreamSettings
 {

@@ -1,44 +1,74 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Playstream.Core.Engine;
 
 namespace Playstream.Cli.Settings;
 
 /// <summary>
-/// Reads the settings file and the environment into <see cref="PlaystreamSettings"/>; the
-/// command line is applied on top by <see cref="ConnectionOptions"/>.
+/// Reads the settings' layers into <see cref="PlaystreamSettings"/>, each over the one before: the
+/// defaults, what the local stack recorded (<see cref="StackClientSettings"/>), the settings file, the
+/// environment, and the command line (applied by <see cref="ConnectionOptions"/>).
 /// </summary>
 public static class SettingsLoader
 {
     public const string FileVariable = "PLAYSTREAM_SETTINGS";
 
-    private static readonly JsonSerializerOptions Json = new()
+    internal static readonly JsonSerializerOptions Json = new()
     {
         PropertyNameCaseInsensitive = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
     };
 
-    public static PlaystreamSettings Load(string? file, Func<string, string?>? environment = null)
+    private static readonly JsonNodeOptions CaseInsensitive = new() { PropertyNameCaseInsensitive = true };
+
+    /// <param name="file">The settings file, or null for <c>PLAYSTREAM_SETTINGS</c> (or none).</param>
+    /// <param name="environment">The variables; the process's when null.</param>
+    /// <param name="options">Applies the command line's settings, over the environment's.</param>
+    public static PlaystreamSettings Load(string? file, Func<string, string?>? environment = null, Action<PlaystreamSettings>? options = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
         file ??= environment(FileVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
-        var settings = file is null ? new PlaystreamSettings() : ReadFile(file);
+        var stack = StackClientSettings.Find(environment);
+        var settings = ReadFile(file, stack);
         ApplyEnvironment(settings, environment);
+        options?.Invoke(settings);
+        stack?.CompleteKafka(settings.Kafka);
         return settings;
     }
 
-    private static PlaystreamSettings ReadFile(string file)
+    /// <summary>The file's settings, over the stack's server addresses where the file gives none.</summary>
+    private static PlaystreamSettings ReadFile(string? file, StackClientSettings? stack)
     {
-        if (!File.Exists(file))
+        if (file is not null && !File.Exists(file))
             throw new SettingsException($"settings: file '{file}' does not exist");
         try
         {
-            return JsonSerializer.Deserialize<PlaystreamSettings>(File.ReadAllText(file), Json) ?? new PlaystreamSettings();
+            var json = file is null
+                ? new JsonObject(CaseInsensitive)
+                : JsonNode.Parse(File.ReadAllText(file), CaseInsensitive, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
+                  ?? throw new JsonException("the file holds no JSON object");
+            if (stack is not null)
+            {
+                AddIfAbsent(json, "kafka", "bootstrapServers", stack.Recorded.Kafka.BootstrapServers);
+                AddIfAbsent(json, "redis", "endpoint", stack.Recorded.Redis.Endpoint);
+                AddIfAbsent(json, "elasticsearch", "urls", stack.Recorded.Elasticsearch.Urls);
+            }
+            return json.Deserialize<PlaystreamSettings>(Json) ?? new PlaystreamSettings();
         }
         catch (JsonException ex)
         {
             throw new SettingsException($"settings: '{file}' is not valid settings JSON: {ex.Message}", ex);
         }
+    }
+
+    private static void AddIfAbsent(JsonObject json, string section, string key, string value)
+    {
+        if (!json.TryGetPropertyValue(section, out var node))
+            json[section] = node = new JsonObject(CaseInsensitive);
+        // Anything else than an object is left for the deserializer to report.
+        if (node is JsonObject values && !values.ContainsKey(key))
+            values[key] = value;
     }
 
     /// <summary>The variables the local stack and the other verbs use; each overrides the file.</summary>

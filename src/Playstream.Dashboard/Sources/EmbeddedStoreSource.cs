@@ -15,6 +15,22 @@ public sealed class EmbeddedStoreSource(string storePath) : IDashboardSource
 
     public string StorePath { get; } = Path.GetFullPath(storePath);
 
+    /// <summary>The store as the page names it (see <see cref="PathShown"/>).</summary>
+    public string ShownPath { get; } = PathShown(Path.GetFullPath(storePath), Directory.GetCurrentDirectory());
+
+    /// <summary>
+    /// Relative to the folder the dashboard was started in when the store is inside it, else in
+    /// full: the page, which may be seen from other machines, names no more of this one's folders
+    /// than the user did.
+    /// </summary>
+    public static string PathShown(string fullPath, string currentFolder)
+    {
+        var relative = Path.GetRelativePath(currentFolder, fullPath);
+        return relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative)
+            ? fullPath
+            : relative;
+    }
+
     public Task<string> VersionAsync(CancellationToken cancellationToken = default)
     {
         if (!File.Exists(StorePath))
@@ -52,7 +68,7 @@ public sealed class EmbeddedStoreSource(string storePath) : IDashboardSource
     private SourceStatus Status(string state, StoreRunInfo? info, string? hint)
     {
         var meta = info?.Meta ?? new Dictionary<string, string>();
-        return new SourceStatus("embedded", StorePath, state, info?.StartedAt, info?.FinishedAt,
+        return new SourceStatus("embedded", ShownPath, state, info?.StartedAt, info?.FinishedAt,
             Time(meta.GetValueOrDefault("results_at")),
             double.TryParse(meta.GetValueOrDefault("elapsed_seconds"), CultureInfo.InvariantCulture, out var s) ? s : null,
             hint);

@@ -7,11 +7,62 @@ namespace Playstream.Kafka.Configuration;
 /// worse) instead of stderr, where they would interleave with a command's output. Failures that
 /// matter reach the caller as exceptions anyway.
 /// </summary>
-internal static class ClientLogging
+/// <remarks>
+/// librdkafka warns at the start of every client, in a paragraph per property, that the two
+/// settings of the pre-0.10 protocol (<c>api.version.request</c>, <c>broker.version.fallback</c>)
+/// are deprecated. They are set on purpose, for a broker that needs them, so that warning is
+/// said once per process, in one line.
+/// </remarks>
+public sealed class ClientLogging
 {
-    public static void Forward(KafkaOptions options, LogMessage message)
+    public const string OldProtocolNotice =
+        "kafka: speaking the protocol of brokers before 0.10 (api.version.request, broker.version.fallback), which librdkafka deprecates";
+
+    private static readonly string[] OldProtocolProperties = ["api.version.request", "broker.version.fallback"];
+
+    // One for the process: a command may build several clients, each of which warns.
+    private static readonly ClientLogging Process = new();
+
+    private int _oldProtocolNoticeGiven;
+
+    internal ClientLogging()
     {
-        if (options.Log is { } log && message.Level <= SyslogLevel.Warning)
+    }
+
+    internal static void Forward(KafkaOptions options, LogMessage message) => Process.Write(options.Log, message);
+
+    /// <summary>
+    /// The same for a client that writes librdkafka's lines itself (the shipper's own producer):
+    /// <paramref name="log"/>, with the deprecation paragraphs said once for the process, in one line.
+    /// </summary>
+    public static Action<string> CollapsingOldProtocolWarnings(Action<string> log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        return text =>
+        {
+            if (!IsOldProtocolDeprecation(text))
+                log(text);
+            else
+                Process.SayOldProtocolNotice(log);
+        };
+    }
+
+    internal void Write(Action<string>? log, LogMessage message)
+    {
+        if (log is null || message.Level > SyslogLevel.Warning)
+            return;
+        if (message.Facility == "CONFWARN" && IsOldProtocolDeprecation(message.Message))
+            SayOldProtocolNotice(log);
+        else
             log($"kafka {message.Level.ToString().ToLowerInvariant()}: {message.Facility}: {message.Message}");
     }
+
+    private void SayOldProtocolNotice(Action<string> log)
+    {
+        if (Interlocked.Exchange(ref _oldProtocolNoticeGiven, 1) == 0)
+            log(OldProtocolNotice);
+    }
+
+    private static bool IsOldProtocolDeprecation(string text) =>
+        OldProtocolProperties.Any(p => text.Contains($"Configuration property {p} is deprecated", StringComparison.Ordinal));
 }

@@ -72,6 +72,25 @@ public sealed class RunCommandTests
         Assert.Contains("dead letters", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Run_on_the_fixture_files_matches_the_reference()
+    {
+        using var folder = new TempFolder();
+        var export = folder.File("export");
+        var run = CliProcess.Run(folder.Path, "run", "--events", Fixtures.Plays, "--customers", Fixtures.Customers,
+            "--tracks", Fixtures.Tracks, "--export", export, "--store", folder.File("store.db"), "--no-plays");
+        Assert.True(run.ExitCode == 0, run.Error + run.Output);
+
+        var expected = BruteForceReference.Compute(LogFile.Lines(Fixtures.Plays), Fixtures.CustomerGenders, Fixtures.TrackIds);
+        Assert.Equal(Fixtures.PlayCount, expected.Summary.Events);
+        Assert.Equal(Fixtures.DeadLettersByReason, expected.Summary.DeadLettersByReason);
+        Assert.Equal((Fixtures.UnknownCustomerPlays, Fixtures.UnknownTrackPlays), (expected.Summary.UnknownCustomers, expected.Summary.UnknownTracks));
+        // Customer 1 played track 326 at 08:05, 08:15 and 08:29:59: the third play makes it an interest.
+        var interest = Assert.Single(expected.Interests);
+        Assert.Equal((1, 326, Utc.Seconds("2014-10-01 08:29:59")), (interest.CustomerId, interest.TrackId, interest.DetectedAt));
+        ResultsAssert.Equal(expected, ResultsReader.Read(export));
+    }
+
     [SeedDataFact]
     public void Run_on_the_seed_live_log_matches_the_reference()
     {

@@ -234,6 +234,35 @@ public class EventParserTests
         Assert.Equal(3 * 11_000, accepted);
     }
 
+    [Fact]
+    public void Each_line_of_the_fixture_log_is_read_as_the_reference_reads_it()
+    {
+        // Split at \n only, so the parser meets the CRLF lines' \r itself.
+        var outcomes = new List<string>();
+        foreach (var line in LogFile.Lines(Fixtures.Plays))
+        {
+            if (EventParser.IsBlank(line))
+                continue;
+            var (expected, problem) = ReferenceLineParser.Parse(line);
+            var parsed = EventParser.TryParse(line, out var play, out _, out var reason);
+            var text = Encoding.UTF8.GetString(line);
+            if (expected is null)
+            {
+                Assert.False(parsed, text);
+                Assert.Equal(problem, reason.Name());
+                outcomes.Add(problem!);
+            }
+            else
+            {
+                Assert.True(parsed, $"{text}: {reason}");
+                Assert.Equal(expected, new ReferencePlay(play.EventId, play.CustomerId, play.TrackId, play.Time, play.IsMobile));
+                outcomes.Add("play");
+            }
+        }
+        Assert.Equal(Fixtures.PlayCount, outcomes.Count(o => o == "play"));
+        Assert.Equal(Fixtures.DeadLettersByReason, outcomes.Where(o => o != "play").CountBy(o => o).ToDictionary(p => p.Key, p => (long)p.Value));
+    }
+
     [SeedDataFact]
     public void Parses_every_line_of_the_seed_live_log()
     {

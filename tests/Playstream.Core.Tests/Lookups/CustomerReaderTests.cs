@@ -104,6 +104,14 @@ public class CustomerReaderTests
         }
     }
 
+    [Fact]
+    public void Reads_the_fixture_customers_crlf_commas_quotes_and_customer_0()
+    {
+        var result = CustomerReader.Read(Fixtures.Customers);
+        Assert.Empty(result.Problems);
+        Assert.Equal(Fixtures.CustomerRows, result.Table.All());
+    }
+
     [SeedDataFact]
     public void Reads_the_seed_customers()
     {

@@ -82,6 +82,14 @@ public class TrackReaderTests
         Assert.Equal($"tracks file '{missing}': file not found", error.Message);
     }
 
+    [Fact]
+    public void Reads_the_fixture_tracks_repairing_the_broken_lines()
+    {
+        var result = TrackReader.Read(Fixtures.Tracks);
+        Assert.Empty(result.Problems);
+        Assert.Equal(Fixtures.TrackRows, result.Table.All());
+    }
+
     [SeedDataFact]
     public void Reads_the_seed_tracks_repairing_the_twenty_broken_lines()
     {

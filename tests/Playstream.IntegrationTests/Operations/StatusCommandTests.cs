@@ -59,7 +59,7 @@ public sealed class StatusCommandTests(ElasticsearchServer es, KafkaBroker kafka
     public async Task Without_redis_status_still_shows_kafka_and_says_why_checkpoints_are_missing()
     {
         using var pipeline = new StackPipeline(kafka, redis, es);
-        await pipeline.StartAsync(SeedData.File("cust.csv"), SeedData.File("music.csv"), partitions: 2);
+        await pipeline.StartAsync(Fixtures.Customers, Fixtures.Tracks, partitions: 2);
         pipeline.Produce(["1,48,453,\"2014-10-23 03:26:20\",0,\"72132\""]);
         var connection = pipeline.Connection.ToArray();
         connection[Array.IndexOf(connection, "--redis") + 1] = "127.0.0.1:1";

@@ -29,7 +29,9 @@ public sealed class AllowedLatenessTests(ElasticsearchServer es, KafkaBroker kaf
     public async Task State_stays_bounded_and_the_stored_results_equal_the_reference_over_plays_on_time()
     {
         using var pipeline = new StackPipeline(kafka, redis, es);
-        await pipeline.StartAsync(Partitions);
+        // Lookups holding the stream's customers (1-300) and tracks (1-200); the generated plays are not used.
+        var data = Operations.ProcessMetricsTests.Generated(pipeline, events: 1);
+        await pipeline.StartAsync(data.Customers, data.Tracks, Partitions);
         var stream = Stream(seed: 11, plays: 8000);
 
         // What the processor must decide, worked out here: a play is late when it is more than the
@@ -62,7 +64,7 @@ public sealed class AllowedLatenessTests(ElasticsearchServer es, KafkaBroker kaf
             Assert.All(outcomes, o => Assert.True(o.ExitCode == 0, o.Error));
         }
 
-        var expected = StackPipeline.Reference(onTime);
+        var expected = StackPipeline.Reference(onTime, data.Customers, data.Tracks);
         var exported = pipeline.Export();
         Assert.Equal(late, exported.Summary.DeadLetters);
         ResultsAssert.Equal(expected with { Summary = expected.Summary with { DeadLetters = late, DeadLettersByReason = new Dictionary<string, long> { ["late"] = late } } }, exported);

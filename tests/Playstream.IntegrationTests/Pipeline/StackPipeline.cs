@@ -49,6 +49,15 @@ internal sealed class StackPipeline : IDisposable
         await loader.LoadTracksAsync(tracks);
     }
 
+    /// <summary>Lines as a log holds them: a CRLF line keeps its \r, a line that is not UTF-8 its bytes.</summary>
+    public void Produce(IEnumerable<byte[]> lines)
+    {
+        using var producer = new KafkaLineProducer(_kafka.Options(), Topic);
+        foreach (var line in lines)
+            producer.Produce(line.AsSpan());
+        producer.Flush(TimeSpan.FromSeconds(30));
+    }
+
     public void Produce(IEnumerable<string> lines)
     {
         using var producer = new KafkaLineProducer(_kafka.Options(), Topic);

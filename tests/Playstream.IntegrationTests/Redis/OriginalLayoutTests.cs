@@ -23,13 +23,26 @@ public sealed class OriginalLayoutTests(RedisServer redis) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Customers_are_bare_id_hashes_with_the_original_fields_customer_0_included()
+    public Task Fixture_customers_are_bare_id_hashes_with_the_original_fields_customer_0_included() =>
+        CustomersAreBareIdHashesAsync(Fixtures.Customers, Fixtures.CustomerRows.ToDictionary(c => c.Id, c => new Dictionary<string, string>
+        {
+            ["Name"] = c.Name, ["Gender"] = c.Gender, ["zip"] = c.Zip, ["Address"] = c.Address, ["SignDate"] = c.SignDate,
+            ["Status"] = c.Status, ["Level"] = c.Level, ["Campaign"] = c.Campaign, ["LinkedWithApps"] = c.LinkedWithApps,
+        }));
+
+    [SeedDataFact]
+    public Task Seed_customers_are_bare_id_hashes_with_the_original_fields_customer_0_included() =>
+        CustomersAreBareIdHashesAsync(SeedFiles.Customers, SeedFiles.CustomerRows());
+
+    /// <param name="rows">The file's rows by id: column name to value.</param>
+    private async Task CustomersAreBareIdHashesAsync(string file, Dictionary<int, Dictionary<string, string>> rows)
     {
         var loader = new RedisLookupLoader(redis.Connection, Keys);
-        var report = await loader.LoadCustomersAsync(CustomerReader.Read(SeedFiles.Customers).Table, RedisLookupLayout.Original);
-        Assert.Equal(5000, report.Written);
+        var report = await loader.LoadCustomersAsync(CustomerReader.Read(file).Table, RedisLookupLayout.Original);
+        Assert.Equal(rows.Count, report.Written);
+        Assert.Contains(0, rows.Keys);
 
-        foreach (var (id, row) in SeedFiles.CustomerRows())
+        foreach (var (id, row) in rows)
         {
             var stored = (await redis.Db.HashGetAllAsync(id.ToString())).ToDictionary(e => e.Name.ToString(), e => e.Value.ToString());
             var expected = new Dictionary<string, string>
@@ -47,17 +60,17 @@ public sealed class OriginalLayoutTests(RedisServer redis) : IAsyncLifetime
     [Fact]
     public async Task A_customer_gone_from_the_file_is_deleted_on_reload()
     {
-        var full = CustomerReader.Read(SeedFiles.Customers).Table;
+        var full = CustomerReader.Read(Fixtures.Customers).Table;
         var loader = new RedisLookupLoader(redis.Connection, Keys);
         await loader.LoadCustomersAsync(full, RedisLookupLayout.Original);
         var without = new CustomerTable();
-        foreach (var c in full.All().Where(c => c.Id != 42))
+        foreach (var c in full.All().Where(c => c.Id != 2))
             without.Set(c);
 
         var report = await loader.LoadCustomersAsync(without, RedisLookupLayout.Original);
 
         Assert.Equal(1, report.Removed);
-        Assert.False(await redis.Db.KeyExistsAsync("42"));
-        Assert.True(await redis.Db.KeyExistsAsync("43"));
+        Assert.False(await redis.Db.KeyExistsAsync("2"));
+        Assert.True(await redis.Db.KeyExistsAsync("3"));
     }
 }

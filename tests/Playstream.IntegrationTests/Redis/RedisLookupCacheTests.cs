@@ -17,21 +17,29 @@ public sealed class RedisLookupCacheTests(RedisServer redis) : IAsyncLifetime
 
     public Task DisposeAsync() => redis.DeletePrefixAsync(_prefix);
 
-    private async Task<(CustomerTable, TrackTable)> LoadSeedAsync()
+    private Task<(CustomerTable, TrackTable)> LoadFixturesAsync() => LoadAsync(Fixtures.Customers, Fixtures.Tracks);
+
+    private async Task<(CustomerTable, TrackTable)> LoadAsync(string customersFile, string tracksFile)
     {
-        var customers = CustomerReader.Read(SeedFiles.Customers).Table;
-        var tracks = TrackReader.Read(SeedFiles.Tracks).Table;
+        var customers = CustomerReader.Read(customersFile).Table;
+        var tracks = TrackReader.Read(tracksFile).Table;
         var loader = new RedisLookupLoader(redis.Connection, Keys);
         await loader.LoadCustomersAsync(customers);
         await loader.LoadTracksAsync(tracks);
         return (customers, tracks);
     }
 
+    // Batches smaller than the tables, so the reads span several.
     [Fact]
-    public async Task Reads_back_tables_identical_to_the_files()
+    public Task Reads_back_tables_identical_to_the_fixture_files() => ReadsBackTablesIdenticalToAsync(Fixtures.Customers, Fixtures.Tracks, batchSize: 2);
+
+    [SeedDataFact]
+    public Task Reads_back_tables_identical_to_the_seed_files() => ReadsBackTablesIdenticalToAsync(SeedFiles.Customers, SeedFiles.Tracks, batchSize: 400);
+
+    private async Task ReadsBackTablesIdenticalToAsync(string customersFile, string tracksFile, int batchSize)
     {
-        var (customers, tracks) = await LoadSeedAsync();
-        var cache = new RedisLookupCache(redis.Connection, Keys, LookupTables.Empty(), batchSize: 400);
+        var (customers, tracks) = await LoadAsync(customersFile, tracksFile);
+        var cache = new RedisLookupCache(redis.Connection, Keys, LookupTables.Empty(), batchSize: batchSize);
 
         var read = await cache.ReadAsync();
 
@@ -41,20 +49,20 @@ public sealed class RedisLookupCacheTests(RedisServer redis) : IAsyncLifetime
             Assert.Equal(c, read.Customers.Get(c.Id));
         foreach (var t in tracks.All())
             Assert.Equal(t, read.Tracks.Get(t.Id));
-        Assert.Equal(customers.GenderSlot(17), read.Customers.GenderSlot(17));
+        Assert.Equal(customers.GenderSlot(1), read.Customers.GenderSlot(1));
     }
 
     [Fact]
     public async Task Refresh_swaps_in_new_tables_only_when_the_version_changed()
     {
-        await LoadSeedAsync();
+        await LoadFixturesAsync();
         var target = LookupTables.Empty();
         var cache = new RedisLookupCache(redis.Connection, Keys, target);
 
         Assert.True(await cache.RefreshAsync());
         Assert.Equal(2, cache.Version);
         var first = target.Customers;
-        Assert.Equal(5000, first.Count);
+        Assert.Equal(Fixtures.CustomerRows.Count, first.Count);
 
         Assert.False(await cache.RefreshAsync());
         Assert.Same(first, target.Customers);
@@ -68,7 +76,7 @@ public sealed class RedisLookupCacheTests(RedisServer redis) : IAsyncLifetime
     [Fact]
     public async Task A_Redis_that_lost_its_data_leaves_the_tables_in_place_said_once_until_the_next_load()
     {
-        var (customers, tracks) = await LoadSeedAsync();
+        var (customers, tracks) = await LoadFixturesAsync();
         var target = LookupTables.Empty();
         var cache = new RedisLookupCache(redis.Connection, Keys, target);
         var reports = new List<string>();
@@ -81,27 +89,27 @@ public sealed class RedisLookupCacheTests(RedisServer redis) : IAsyncLifetime
         Assert.False(await cache.RefreshAsync());
         Assert.False(await cache.RefreshAsync());
         Assert.Same(held, target.Customers);
-        Assert.Equal(1750, target.Tracks.Count);
+        Assert.Equal(Fixtures.TrackRows.Count, target.Tracks.Count);
         Assert.Equal(2, cache.Version);
         Assert.Single(reports, r => r.Contains("holds no lookups", StringComparison.Ordinal));
 
         // Loading again counts from 1 and reaches the version held, 2: it is read all the same.
         var changed = new CustomerTable();
         foreach (var c in customers.All())
-            changed.Set(c.Id == 5 ? c with { Name = "Renamed Five" } : c);
+            changed.Set(c.Id == 3 ? c with { Name = "Renamed Three" } : c);
         var loader = new RedisLookupLoader(redis.Connection, Keys);
         await loader.LoadCustomersAsync(changed);
         await loader.LoadTracksAsync(tracks);
         Assert.True(await cache.RefreshAsync());
         Assert.Equal(2, cache.Version);
-        Assert.Equal("Renamed Five", target.Customers.Get(5)?.Name);
+        Assert.Equal("Renamed Three", target.Customers.Get(3)?.Name);
         Assert.False(await cache.RefreshAsync());
     }
 
     [Fact]
     public async Task The_loop_picks_up_a_new_load_after_the_version_bump()
     {
-        var (customers, _) = await LoadSeedAsync();
+        var (customers, _) = await LoadFixturesAsync();
         var target = LookupTables.Empty();
         var cache = new RedisLookupCache(redis.Connection, Keys, target, refreshInterval: TimeSpan.FromMilliseconds(200));
         var versions = new List<long>();
@@ -116,19 +124,19 @@ public sealed class RedisLookupCacheTests(RedisServer redis) : IAsyncLifetime
         using var stop = new CancellationTokenSource();
         var loop = cache.RunAsync(stop.Token);
 
-        // Customer 5 renamed, customer 6 gone: a load bumps the version to 3.
+        // Customer 3 renamed, customer 4 gone: a load bumps the version to 3.
         var changed = new CustomerTable();
-        foreach (var c in customers.All().Where(c => c.Id != 6))
-            changed.Set(c.Id == 5 ? c with { Name = "Renamed Five" } : c);
+        foreach (var c in customers.All().Where(c => c.Id != 4))
+            changed.Set(c.Id == 3 ? c with { Name = "Renamed Three" } : c);
         await new RedisLookupLoader(redis.Connection, Keys).LoadCustomersAsync(changed);
 
         await reachedFour.Task.WaitAsync(Patience);
         stop.Cancel();
         await loop.WaitAsync(Patience);
 
-        Assert.Equal("Renamed Five", target.Customers.Get(5)?.Name);
-        Assert.Null(target.Customers.Get(6));
-        Assert.Equal(1750, target.Tracks.Count);
+        Assert.Equal("Renamed Three", target.Customers.Get(3)?.Name);
+        Assert.Null(target.Customers.Get(4));
+        Assert.Equal(Fixtures.TrackRows.Count, target.Tracks.Count);
         lock (versions)
             Assert.Equal(3, versions[^1]);
     }

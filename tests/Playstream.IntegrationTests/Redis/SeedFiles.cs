@@ -9,7 +9,7 @@ namespace Playstream.IntegrationTests.Redis;
 /// </summary>
 internal static class SeedFiles
 {
-    public static string Folder { get; } = Locate();
+    public static string Folder => Locate();
 
     public static string Customers => Path.Combine(Folder, "cust.csv");
     public static string Tracks => Path.Combine(Folder, "music.csv");
