@@ -84,7 +84,10 @@ public sealed class StreamRunner : IDisposable
     public async Task<bool> StepAsync(CancellationToken stop)
     {
         await ApplyAssignmentsAsync(stop).ConfigureAwait(false);
-        var taken = Take(_ports.Source.Poll(_options.PollTimeout));
+        var batches = _ports.Source.Poll(_options.PollTimeout);
+        var taking = Stopwatch.GetTimestamp();
+        var taken = Take(batches);
+        Stats.SpentTaking(Stopwatch.GetElapsedTime(taking));
         taken += await MergePartialsAsync(stop).ConfigureAwait(false);
         if (taken > 0)
             _lastActivity = _clock.Elapsed;
@@ -248,7 +251,9 @@ public sealed class StreamRunner : IDisposable
                     // A read that raced a restore may return what the task merged already.
                     if (PartialIds.Compare(entry.Id, task.Windows.Cursor) <= 0)
                         continue;
+                    var merging = Stopwatch.GetTimestamp();
                     task.Merged(entry);
+                    Stats.SpentMerging(Stopwatch.GetElapsedTime(merging));
                     count++;
                 }
                 merged += count;
@@ -275,13 +280,18 @@ public sealed class StreamRunner : IDisposable
         if (_ports.FlushDeadLetters is { } flushDeadLetters)
             await _ports.Retry.RunAsync("sending dead letters to kafka", flushDeadLetters, stop).ConfigureAwait(false);
         await _ports.Retry.RunAsync($"sending to {_ports.RepartitionName}", _ports.Repartition.FlushAsync, stop).ConfigureAwait(false);
+        Stats.SpentFlushingSinks(_clock.Elapsed - started);
 
         var horizons = _topology.AllowedLatenessSeconds is null ? null : await HorizonsAsync(stop).ConfigureAwait(false);
         var tasks = _tasks.Values.Where(t => t.IsDirty).ToList();
+        var cutting = Stopwatch.GetTimestamp();
         var commits = tasks.Select(t => t.Cut(horizons?.GetValueOrDefault(t.Partition), t.HasPendingResults)).ToList();
+        Stats.SpentCutting(Stopwatch.GetElapsedTime(cutting));
         if (commits.Count > 0)
         {
+            var committing = Stopwatch.GetTimestamp();
             var written = await _ports.Retry.RunAsync($"committing to {_ports.StoreName}", token => _ports.Store.CommitAsync(commits, token), stop).ConfigureAwait(false);
+            Stats.SpentCommitting(Stopwatch.GetElapsedTime(committing));
             for (var i = 0; i < commits.Count; i++)
             {
                 if (written[i])
@@ -365,6 +375,7 @@ public sealed class StreamRunner : IDisposable
         }
         _lastResultsStart = now;
         _resultsNotBefore = now + computing.Elapsed * _options.ResultsComputeFactor;
+        Stats.SpentOnResults(computing.Elapsed);
         _resultsTasks = tasks;
         var count = changes.Count;
         var writerStop = _writerStop.Token;
