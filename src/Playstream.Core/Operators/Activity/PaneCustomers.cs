@@ -67,6 +67,22 @@ internal sealed class PaneCustomers
         Append(slot, customer);
     }
 
+    /// <summary>
+    /// Makes room in a pane's set for up to <paramref name="extra"/> more customers at once, so a
+    /// block of plays for one pane grows the set (and rehashes it) once rather than step by step.
+    /// </summary>
+    public void Reserve(int slot, int extra)
+    {
+        var needed = (_counts[slot] + (long)extra) * 2;
+        var set = _sets[slot];
+        if (needed <= set.Length)
+            return;
+        var size = Math.Max(FirstCapacity, set.Length);
+        while (size < needed && size < (1 << 30))
+            size *= 2;
+        Rehash(slot, size);
+    }
+
     /// <summary>Prepares the ascending list of a pane's customers; returns how many there are.</summary>
     public int Compact(int slot) => Sorted(slot).Length;
 
@@ -89,10 +105,12 @@ internal sealed class PaneCustomers
         return _sorted[slot] = sorted;
     }
 
-    private void Grow(int slot)
+    private void Grow(int slot) => Rehash(slot, Math.Max(FirstCapacity, _sets[slot].Length * 2));
+
+    private void Rehash(int slot, int size)
     {
         var old = _sets[slot];
-        var set = new int[Math.Max(FirstCapacity, old.Length * 2)];
+        var set = new int[size];
         Array.Fill(set, Free);
         var mask = set.Length - 1;
         foreach (var customer in old)

@@ -57,6 +57,33 @@ internal sealed partial class CustomerTrackPlays
 
     public void Add(int customerId, int trackId, long time) => Insert(ref PairOf(Pack(customerId, trackId)), time);
 
+    /// <summary>
+    /// Adds plays given as packed keys with their times, best ordered by the table's hash (see
+    /// <see cref="Engine.PlayBlockSorter.PairsInTableOrder"/>): the lookups then sweep the table
+    /// in memory order. A run of one key is looked up once.
+    /// </summary>
+    public void AddMany(ReadOnlySpan<Engine.PairTime> plays)
+    {
+        // Keys in hash order fill the table front to back: were it to grow midway, the keys
+        // rehashed so far would sit packed at its front and every later one would probe past
+        // them all (quadratic). Room for every play to be a new pair keeps the sweep linear.
+        var size = _table.Length;
+        while ((Count + (long)plays.Length) * 4 > size * 3L)
+            size *= 2;
+        if (size > _table.Length)
+            Grow(size);
+        var i = 0;
+        while (i < plays.Length)
+        {
+            var key = plays[i].Key;
+            // Inserting times never grows the table, so the ref stays valid for the run.
+            ref var pair = ref PairOf(key);
+            do
+                Insert(ref pair, plays[i++].Time);
+            while (i < plays.Length && plays[i].Key == key);
+        }
+    }
+
     public void Merge(CustomerTrackPlays other)
     {
         Span<long> inline = stackalloc long[InlineTimes];

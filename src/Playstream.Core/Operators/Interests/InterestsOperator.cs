@@ -29,6 +29,9 @@ public sealed class InterestsOperator
 
     public void Add(int customerId, int trackId, long time) => _pairs.Add(customerId, trackId, time);
 
+    /// <summary>Adds plays as (customer, track) keys with times, best in the pair table's order.</summary>
+    internal void AddMany(ReadOnlySpan<PairTime> plays) => _pairs.AddMany(plays);
+
     /// <summary>
     /// For an endless stream whose plays from now on are all at or after <paramref name="horizon"/>:
     /// drops the times no such play can share an interest window with (before horizon - within).

@@ -35,6 +35,32 @@ public sealed class TopTracksOperator
     public void Add(long time, byte genderSlot, int trackId) =>
         CountsOf(PaneMath.PaneOf(time, _slide), genderSlot).Add(trackId, 1);
 
+    /// <summary>Adds a block's plays, best sorted by time: a run of one pane finds its slot once.</summary>
+    internal void AddBlock(ReadOnlySpan<EnrichedPlay> plays)
+    {
+        long start = long.MaxValue, end = long.MinValue;
+        IntCountMap?[] byGender = [];
+        var slot = -1;
+        foreach (ref readonly var play in plays)
+        {
+            if (play.Time < start || play.Time >= end)
+            {
+                var pane = PaneMath.PaneOf(play.Time, _slide);
+                start = PaneMath.StartOf(pane, _slide);
+                end = start + _slide;
+                slot = SlotOf(pane);
+                byGender = _counts[slot];
+            }
+            var gender = play.GenderSlot;
+            if (gender >= byGender.Length || byGender[gender] is not { } counts)
+            {
+                counts = CountsOfSlot(slot, gender);
+                byGender = _counts[slot];
+            }
+            counts.Add(play.TrackId, 1);
+        }
+    }
+
     public void Merge(TopTracksOperator other) => Merge(other, long.MinValue);
 
     /// <summary>A copy holding only the panes that a window ending after <paramref name="horizon"/> still needs.</summary>
@@ -166,7 +192,9 @@ public sealed class TopTracksOperator
             });
     }
 
-    private IntCountMap CountsOf(long pane, byte genderSlot)
+    private IntCountMap CountsOf(long pane, byte genderSlot) => CountsOfSlot(SlotOf(pane), genderSlot);
+
+    private int SlotOf(long pane)
     {
         var slot = _panes.GetOrAdd(pane, out var added);
         if (added)
@@ -175,6 +203,11 @@ public sealed class TopTracksOperator
                 Array.Resize(ref _counts, _counts.Length * 2);
             _counts[slot] = [];
         }
+        return slot;
+    }
+
+    private IntCountMap CountsOfSlot(int slot, byte genderSlot)
+    {
         var byGender = _counts[slot];
         if (genderSlot >= byGender.Length)
         {
