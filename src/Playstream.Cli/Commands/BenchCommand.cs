@@ -29,6 +29,26 @@ internal static class BenchCommand
         scaleConnection.AddTo(scale);
         scale.SetAction(result => CliErrors.Run(() => ScaleBench.Run(result.GetValue(scalePlays), scaleConnection.Read(result))));
         command.Subcommands.Add(scale);
+        command.Subcommands.Add(DuckDbCommand());
+        return command;
+    }
+
+    /// <summary><c>bench duckdb</c>: the baseline on its own, as the benchmark runs it (a whole process).</summary>
+    private static Command DuckDbCommand()
+    {
+        var events = new Option<string>("--events") { Description = "Event log file", Required = true };
+        var customers = new Option<string?>("--customers") { Description = "Customer file (cust.csv)" };
+        var tracks = new Option<string?>("--tracks") { Description = "Track catalogue (music.csv)" };
+        var export = new Option<string>("--export") { Description = "Folder to write the results export into", Required = true };
+        var command = new Command("duckdb", "The benchmark's baseline: the same analytics and export as `run --no-plays --export`, computed by DuckDB SQL");
+        foreach (var option in new Option[] { events, customers, tracks, export })
+            command.Options.Add(option);
+        command.SetAction(result => CliErrors.Run(() =>
+        {
+            var results = DuckDbBaseline.Run(result.GetValue(events)!, result.GetValue(customers), result.GetValue(tracks), result.GetValue(export)!);
+            Spectre.Console.AnsiConsole.MarkupLine($"{results.Summary.Events:N0} events, {results.Summary.DeadLetters:N0} dead letters: export written");
+            return 0;
+        }));
         return command;
     }
 }
