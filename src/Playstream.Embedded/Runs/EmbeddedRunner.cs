@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using Playstream.Core.Export;
 using Playstream.Core.Lookups;
+using Playstream.Core.Operators.Breakdowns;
 using Playstream.Core.Pipeline;
+using Playstream.Core.Results;
 using Playstream.Embedded.Store;
 
 namespace Playstream.Embedded.Runs;
@@ -47,18 +49,33 @@ public static class EmbeddedRunner
         var readTime = readWatch.Elapsed;
 
         var resultsWatch = Stopwatch.StartNew();
-        var results = read.Analytics.ComputeResults();
-        store.WriteResults(results, read.Analytics.ComputeBreakdowns(), new Dictionary<string, string>
+        // The breakdowns and the contract's results read disjoint operators, so they are
+        // computed side by side; the export files are written while the store takes the rows.
+        AnalyticsResults results = null!;
+        BreakdownResults breakdowns = null!;
+        Parallel.Invoke(
+            () => results = read.Analytics.ComputeResults(),
+            () => breakdowns = read.Analytics.ComputeBreakdowns());
+        var export = options.ExportDirectory is { } directory
+            ? Task.Run(() => ResultsExporter.Write(results, directory), cancellationToken)
+            : Task.CompletedTask;
+        try
         {
-            ["events"] = results.Summary.Events.ToString(CultureInfo.InvariantCulture),
-            ["inputs"] = string.Join(';', options.EventFiles.Select(Path.GetFullPath)),
-            ["customers_file"] = options.CustomersFile is null ? "" : Path.GetFullPath(options.CustomersFile),
-            ["tracks_file"] = options.TracksFile is null ? "" : Path.GetFullPath(options.TracksFile),
-            ["plays_stored"] = playsStored.ToString(CultureInfo.InvariantCulture),
-            ["elapsed_seconds"] = total.Elapsed.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture),
-        });
-        if (options.ExportDirectory is not null)
-            ResultsExporter.Write(results, options.ExportDirectory);
+            store.WriteResults(results, breakdowns, new Dictionary<string, string>
+            {
+                ["events"] = results.Summary.Events.ToString(CultureInfo.InvariantCulture),
+                ["inputs"] = string.Join(';', options.EventFiles.Select(Path.GetFullPath)),
+                ["customers_file"] = options.CustomersFile is null ? "" : Path.GetFullPath(options.CustomersFile),
+                ["tracks_file"] = options.TracksFile is null ? "" : Path.GetFullPath(options.TracksFile),
+                ["plays_stored"] = playsStored.ToString(CultureInfo.InvariantCulture),
+                ["elapsed_seconds"] = total.Elapsed.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture),
+            });
+        }
+        finally
+        {
+            // An export that failed is reported even when the store failed too; never left running.
+            await export.ConfigureAwait(false);
+        }
         var resultsTime = resultsWatch.Elapsed;
 
         return new EmbeddedRunReport(results, options.Settings, read.Bytes, read.Lines, read.BlankLines, playsStored,

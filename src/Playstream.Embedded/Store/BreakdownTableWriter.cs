@@ -20,9 +20,20 @@ internal static class BreakdownTableWriter
                 : "DELETE FROM pane_plays; DELETE FROM zip_plays;";
             clear.ExecuteNonQuery();
         }
+        // Rows in the table's key order (dimension, pane, key) append to its B-tree instead of
+        // inserting at three places in turn; the breakdowns list them pane first.
+        var ordered = breakdowns.Panes.ToArray();
+        Array.Sort(ordered, static (a, b) =>
+        {
+            var byDimension = string.CompareOrdinal(a.Dimension, b.Dimension);
+            if (byDimension != 0)
+                return byDimension;
+            var byPane = a.PaneStart.CompareTo(b.PaneStart);
+            return byPane != 0 ? byPane : string.CompareOrdinal(a.Key, b.Key);
+        });
         using (var panes = new RawStatement(connection.Handle!, "INSERT INTO pane_plays VALUES (?, ?, ?, ?, ?)"))
-            foreach (var row in breakdowns.Panes)
-                panes.Set(0, row.PaneStart).Set(1, row.PaneEnd).Set(2, row.Dimension).Set(3, row.Key).Set(4, row.Plays).Step();
+            foreach (var row in ordered)
+                panes.Set(0, row.PaneStart).Set(1, row.PaneEnd).SetRepeated(2, row.Dimension).SetRepeated(3, row.Key).Set(4, row.Plays).Step();
         using (var zips = new RawStatement(connection.Handle!, "INSERT INTO zip_plays VALUES (?, ?)"))
             foreach (var row in breakdowns.Zips)
                 zips.Set(0, row.Zip).Set(1, row.Plays).Step();

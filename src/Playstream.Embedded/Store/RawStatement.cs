@@ -12,6 +12,7 @@ internal sealed class RawStatement : IDisposable
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
+    private Dictionary<string, byte[]>? _utf8;
 
     public RawStatement(sqlite3 db, string sql)
     {
@@ -34,6 +35,19 @@ internal sealed class RawStatement : IDisposable
     public RawStatement Set(int index, string value)
     {
         raw.sqlite3_bind_text(_statement, index + 1, Encoding.UTF8.GetBytes(value));
+        return this;
+    }
+
+    /// <summary>
+    /// Binds text that repeats from row to row (a gender code, a dimension name): its UTF-8 bytes
+    /// are made once per statement instead of once per row.
+    /// </summary>
+    public RawStatement SetRepeated(int index, string value)
+    {
+        _utf8 ??= new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        if (!_utf8.TryGetValue(value, out var bytes))
+            _utf8[value] = bytes = Encoding.UTF8.GetBytes(value);
+        raw.sqlite3_bind_text(_statement, index + 1, bytes);
         return this;
     }
 

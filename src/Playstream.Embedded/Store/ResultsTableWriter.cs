@@ -35,7 +35,7 @@ internal static class ResultsTableWriter
 
         var ranked = results.TopTracks.SelectMany(w => w.Tracks.Select((t, i) => (w, t, rank: i + 1)));
         Insert(connection, tx, "INSERT INTO top_tracks VALUES ($a,$b,$c,$d,$e,$f)", ranked,
-            (p, r) => p.Set(0, r.w.WindowStart).Set(1, r.w.WindowEnd).Set(2, r.w.Gender).Set(3, r.rank).Set(4, r.t.TrackId).Set(5, r.t.Plays));
+            (p, r) => p.Set(0, r.w.WindowStart).Set(1, r.w.WindowEnd).SetRepeated(2, r.w.Gender).Set(3, r.rank).Set(4, r.t.TrackId).Set(5, r.t.Plays));
 
         Insert(connection, tx, "INSERT INTO profiles VALUES ($a,$b,$c,$d,$e,$f,$g,$h)", results.Profiles,
             (p, c) => p.Set(0, c.CustomerId).Set(1, c.Plays).Set(2, c.Morning).Set(3, c.Afternoon)
@@ -47,7 +47,7 @@ internal static class ResultsTableWriter
 
         var uniques = results.UniqueTracks.SelectMany(u => u.TrackIds.Select(id => (u.Scope, id)));
         Insert(connection, tx, "INSERT INTO unique_tracks VALUES ($a,$b)", uniques,
-            (p, u) => p.Set(0, u.Scope).Set(1, u.id));
+            (p, u) => p.SetRepeated(0, u.Scope).Set(1, u.id));
 
         // An evicted state may have lost a detection (its plays were dropped) or see it later than it
         // was: the earliest detection ever written is the true one, as plays are only ever added.
