@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Playstream.Core.Events;
 using Playstream.Core.Lookups;
@@ -114,6 +115,7 @@ public sealed class PartitionAnalytics
     }
 
     /// <summary>The order-free part of a block: profiles, unique tracks and the run's counters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddPerCustomerAndCounts(ReadOnlySpan<EnrichedPlay> plays)
     {
         long unknownCustomers = 0, unknownTracks = 0, maxTime = long.MinValue;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Playstream.Core.Events;
 using Playstream.Core.Lookups;
 using Playstream.Core.Operators.Breakdowns;
@@ -67,6 +68,7 @@ public sealed class PlayBlock
     /// Enriches a play from the lookups, as <see cref="PartitionAnalytics.Add(in PlayEvent, ReadOnlySpan{byte}, LookupTables)"/>
     /// does, and adds it; the caller checks <see cref="IsFull"/> first.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(in PlayEvent play, ReadOnlySpan<byte> zip, LookupTables lookups)
     {
         ArgumentNullException.ThrowIfNull(lookups);
@@ -83,6 +85,7 @@ public sealed class PlayBlock
     }
 
     /// <summary>Adds a play already enriched; an unknown customer always counts as gender <c>unknown</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(in PlayEvent play, byte genderSlot, bool customerKnown, bool trackKnown, byte traits, int zipKey)
     {
         ref var slot = ref _plays[Count];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Playstream.Core.Windows;
 
 namespace Playstream.Core.Engine;
@@ -22,6 +23,7 @@ internal sealed class PlayBlockSorter
     private PairTime[] _pairs = [];
 
     /// <summary>Sorts the block's plays by pane of <paramref name="slide"/> seconds (stable within a pane).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SortByPane(PlayBlock block, int slide)
     {
         var plays = block.Plays;
@@ -60,6 +62,7 @@ internal sealed class PlayBlockSorter
     /// The block's (customer, track) keys with their times, ordered by the top bits of the pair
     /// table's hash: consecutive plays land in neighbouring table slots.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<PairTime> PairsInTableOrder(PlayBlock block)
     {
         var plays = block.Plays;

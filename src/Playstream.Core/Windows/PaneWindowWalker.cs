@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Playstream.Core.Windows;
 
 /// <summary>
@@ -13,6 +14,7 @@ public static class PaneWindowWalker
     /// <param name="enter">Called with an index into <paramref name="sortedPanes"/> when that pane enters the window.</param>
     /// <param name="leave">Called with an index when that pane leaves.</param>
     /// <param name="emit">Called with the first pane number of each window, after its panes have entered and left.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Walk(ReadOnlySpan<long> sortedPanes, int panesPerWindow, Action<int> enter, Action<int> leave, Action<long> emit)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(panesPerWindow, 1);

@@ -20,20 +20,20 @@ internal static class BreakdownTableWriter
                 : "DELETE FROM pane_plays; DELETE FROM zip_plays;";
             clear.ExecuteNonQuery();
         }
-        // Rows in the table's key order (dimension, pane, key) append to its B-tree instead of
-        // inserting at three places in turn; the breakdowns list them pane first.
-        var ordered = breakdowns.Panes.ToArray();
-        Array.Sort(ordered, static (a, b) =>
+        // Rows in the table's key order (dimension, then pane) append to its B-tree instead of
+        // inserting at three places in turn; the breakdowns list them pane first, so a stable
+        // split by dimension is that order.
+        var byDimension = new SortedDictionary<string, List<PanePlays>>(StringComparer.Ordinal);
+        foreach (var row in breakdowns.Panes)
         {
-            var byDimension = string.CompareOrdinal(a.Dimension, b.Dimension);
-            if (byDimension != 0)
-                return byDimension;
-            var byPane = a.PaneStart.CompareTo(b.PaneStart);
-            return byPane != 0 ? byPane : string.CompareOrdinal(a.Key, b.Key);
-        });
+            if (!byDimension.TryGetValue(row.Dimension, out var rows))
+                byDimension[row.Dimension] = rows = [];
+            rows.Add(row);
+        }
         using (var panes = new RawStatement(connection.Handle!, "INSERT INTO pane_plays VALUES (?, ?, ?, ?, ?)"))
-            foreach (var row in ordered)
-                panes.Set(0, row.PaneStart).Set(1, row.PaneEnd).SetRepeated(2, row.Dimension).SetRepeated(3, row.Key).Set(4, row.Plays).Step();
+            foreach (var rows in byDimension.Values)
+                foreach (var row in rows)
+                    panes.Set(0, row.PaneStart).Set(1, row.PaneEnd).SetRepeated(2, row.Dimension).SetRepeated(3, row.Key).Set(4, row.Plays).Step();
         using (var zips = new RawStatement(connection.Handle!, "INSERT INTO zip_plays VALUES (?, ?)"))
             foreach (var row in breakdowns.Zips)
                 zips.Set(0, row.Zip).Set(1, row.Plays).Step();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Playstream.Core.Engine;
 using Playstream.Core.Results;
 using Playstream.Core.Windows;
@@ -41,6 +42,7 @@ public sealed class ActivityOperator
     /// Adds a block's plays, best sorted by pane: each run of one pane finds its slot once and
     /// sizes the pane's customer set once, instead of per play.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void AddBlock(ReadOnlySpan<EnrichedPlay> plays)
     {
         var i = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Playstream.Core.Operators.Activity;
 
 /// <summary>
@@ -30,6 +31,7 @@ internal sealed class PaneCustomers
             _sets[i] = [];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Append(int slot, int customer)
     {
         if (customer == Free)
@@ -89,6 +91,7 @@ internal sealed class PaneCustomers
     /// <summary>A pane's distinct customers, ascending.</summary>
     public ReadOnlySpan<int> Of(int slot) => Sorted(slot);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int[] Sorted(int slot)
     {
         if (_sorted[slot] is { } sorted)
@@ -107,6 +110,7 @@ internal sealed class PaneCustomers
 
     private void Grow(int slot) => Rehash(slot, Math.Max(FirstCapacity, _sets[slot].Length * 2));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Rehash(int slot, int size)
     {
         var old = _sets[slot];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Playstream.Core.Engine;
 using Playstream.Core.Lookups;
 using Playstream.Core.Operators.Shared;
@@ -42,6 +43,7 @@ public sealed class BreakdownsOperator
     }
 
     /// <summary>Adds a block's plays, best sorted by pane: a run of one pane finds its slot once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void AddBlock(ReadOnlySpan<EnrichedPlay> plays)
     {
         long start = long.MaxValue, end = long.MinValue;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Playstream.Core.Operators.Interests;
 
 /// <summary>
@@ -62,6 +63,7 @@ internal sealed partial class CustomerTrackPlays
     /// <see cref="Engine.PlayBlockSorter.PairsInTableOrder"/>): the lookups then sweep the table
     /// in memory order. A run of one key is looked up once.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddMany(ReadOnlySpan<Engine.PairTime> plays)
     {
         // Keys in hash order fill the table front to back: were it to grow midway, the keys
@@ -151,6 +153,7 @@ internal sealed partial class CustomerTrackPlays
     }
 
     /// <summary>Calls <paramref name="visit"/> with each pair's customer, track and detection time (or null).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ForEach(Action<int, int, long?> visit)
     {
         foreach (ref var pair in _table.AsSpan())
@@ -173,6 +176,7 @@ internal sealed partial class CustomerTrackPlays
         return inline[..pair.Count];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Insert(ref Pair pair, long time)
     {
         if (pair.Detected && time >= pair.Last)
@@ -210,6 +214,7 @@ internal sealed partial class CustomerTrackPlays
         SetSpilledCount(ref pair, times, count);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void InsertInline(ref Pair pair, long time)
     {
         if (pair.Count == 0)
@@ -272,6 +277,7 @@ internal sealed partial class CustomerTrackPlays
     /// Looks for a detection among the windows of <c>_plays</c> consecutive times that include index
     /// <paramref name="at"/>; returns how many times remain stored after it, or 0 when there is none.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int CheckInterest(ReadOnlySpan<long> times, int at)
     {
         var last = Math.Min(at + _plays - 1, times.Length - 1);
@@ -297,6 +303,7 @@ internal sealed partial class CustomerTrackPlays
         return low;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ref Pair PairOf(long key)
     {
         var mask = _table.Length - 1;
@@ -325,6 +332,7 @@ internal sealed partial class CustomerTrackPlays
     // Fibonacci hashing of the packed key; the top bits index the table.
     private int Hash(long key) => (int)((ulong)key * 0x9E3779B97F4A7C15UL >> _shift);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Grow(int size)
     {
         var old = _table;

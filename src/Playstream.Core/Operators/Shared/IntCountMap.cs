@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Playstream.Core.Operators.Shared;
 
 /// <summary>
@@ -26,6 +27,7 @@ public sealed class IntCountMap
     /// <summary>How many distinct keys have a count.</summary>
     public int Count { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(int key, long delta)
     {
         if (delta <= 0)
@@ -64,6 +66,7 @@ public sealed class IntCountMap
     }
 
     /// <summary>Calls <paramref name="visit"/> for each key and its count, in table order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ForEach(Action<int, long> visit)
     {
         for (var i = 0; i < _keys.Length; i++)
@@ -72,6 +75,7 @@ public sealed class IntCountMap
     }
 
     /// <summary>The largest key present, or -1 when empty or all keys are negative.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int MaxKey()
     {
         var max = -1;
@@ -84,6 +88,7 @@ public sealed class IntCountMap
     // Fibonacci hashing spreads consecutive ids over the table; the high bits are the good ones.
     private int Hash(int key) => (int)((uint)key * 2654435769u >> _shift);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Grow()
     {
         var oldKeys = _keys;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Playstream.Core.Engine;
 using Playstream.Core.Lookups;
 using Playstream.Core.Operators.Shared;
@@ -36,6 +37,7 @@ public sealed class TopTracksOperator
         CountsOf(PaneMath.PaneOf(time, _slide), genderSlot).Add(trackId, 1);
 
     /// <summary>Adds a block's plays, best sorted by time: a run of one pane finds its slot once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void AddBlock(ReadOnlySpan<EnrichedPlay> plays)
     {
         long start = long.MaxValue, end = long.MinValue;
