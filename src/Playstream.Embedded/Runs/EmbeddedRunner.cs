@@ -2,9 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Playstream.Core.Export;
 using Playstream.Core.Lookups;
-using Playstream.Core.Operators.Breakdowns;
 using Playstream.Core.Pipeline;
-using Playstream.Core.Results;
 using Playstream.Embedded.Store;
 
 namespace Playstream.Embedded.Runs;
@@ -49,19 +47,26 @@ public static class EmbeddedRunner
         var readTime = readWatch.Elapsed;
 
         var resultsWatch = Stopwatch.StartNew();
-        // The breakdowns and the contract's results read disjoint operators, so they are
-        // computed side by side; the export files are written while the store takes the rows.
-        AnalyticsResults results = null!;
-        BreakdownResults breakdowns = null!;
-        Parallel.Invoke(
-            () => results = read.Analytics.ComputeResults(),
-            () => breakdowns = read.Analytics.ComputeBreakdowns());
+        // The breakdowns are quick to compute and the most rows to store: the store takes them while
+        // the contract's results are computed, and the export is written while it takes those.
+        var breakdowns = read.Analytics.ComputeBreakdowns();
+        var computing = Task.Run(read.Analytics.ComputeResults, cancellationToken);
+        try
+        {
+            store.WriteBreakdowns(breakdowns);
+        }
+        finally
+        {
+            // Never left running, even when the store failed.
+            await computing.ConfigureAwait(false);
+        }
+        var results = await computing.ConfigureAwait(false);
         var export = options.ExportDirectory is { } directory
             ? Task.Run(() => ResultsExporter.Write(results, directory), cancellationToken)
             : Task.CompletedTask;
         try
         {
-            store.WriteResults(results, breakdowns, new Dictionary<string, string>
+            store.WriteFinalResults(results, new Dictionary<string, string>
             {
                 ["events"] = results.Summary.Events.ToString(CultureInfo.InvariantCulture),
                 ["inputs"] = string.Join(';', options.EventFiles.Select(Path.GetFullPath)),

@@ -52,6 +52,32 @@ public sealed class EmbeddedStoreTests
     }
 
     [Fact]
+    public void Breakdowns_written_first_stay_beside_the_final_results_written_after_them()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("store.db");
+        var expected = SampleResults();
+        var breakdowns = new BreakdownResults(
+            [new PanePlays(1_414_000_000, 1_414_000_300, "gender", "0", 4), new PanePlays(1_414_000_000, 1_414_000_300, "level", "gold", 4),
+             new PanePlays(1_414_000_300, 1_414_000_600, "gender", "unknown", 1)],
+            [new ZipPlays("01234", 3), new ZipPlays("other", 2)]);
+        using (var store = EmbeddedStore.CreateFresh(path, out _))
+        {
+            store.WriteBreakdowns(breakdowns);
+            store.WriteFinalResults(expected, new Dictionary<string, string> { ["events"] = "5" });
+        }
+
+        using var reader = new StoreReader(path);
+        var read = reader.ReadBreakdowns();
+        Assert.Equal(breakdowns.Panes.OrderBy(p => (p.PaneStart, p.Dimension, p.Key)), read.Panes.OrderBy(p => (p.PaneStart, p.Dimension, p.Key)));
+        Assert.Equal(breakdowns.Zips, read.Zips);
+        Assert.Equal(expected.Activity, reader.ReadResults().Activity);
+        Assert.Equal(expected.Interests, reader.ReadResults().Interests);
+        Assert.Equal("finished", reader.RunInfo().State);
+        Assert.Equal("1", reader.RunInfo().Meta["results_version"]);
+    }
+
+    [Fact]
     public void A_fresh_store_replaces_the_earlier_run_and_says_which()
     {
         using var folder = new TempFolder();

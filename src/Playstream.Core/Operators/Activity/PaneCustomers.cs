@@ -85,6 +85,31 @@ internal sealed class PaneCustomers
         Rehash(slot, size);
     }
 
+    /// <summary>
+    /// Adds <paramref name="delta"/> to the count of each of a pane's customers, straight from its
+    /// set (no sorted copy): a window's distinct listeners need the members, not their order.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddTo(int slot, Windows.SlidingCounts counts, long delta)
+    {
+        if (_hasFreeValue[slot])
+            counts.Add(Free, delta);
+        foreach (var customer in _sets[slot])
+            if (customer != Free)
+                counts.Add(customer, delta);
+    }
+
+    /// <summary>The largest customer id in any of the first <paramref name="slots"/> panes, or -1.</summary>
+    public int MaxCustomer(int slots)
+    {
+        var max = -1;
+        for (var slot = 0; slot < slots; slot++)
+            foreach (var customer in _sets[slot])
+                if (customer > max)
+                    max = customer;
+        return max;
+    }
+
     /// <summary>Prepares the ascending list of a pane's customers; returns how many there are.</summary>
     public int Compact(int slot) => Sorted(slot).Length;
 

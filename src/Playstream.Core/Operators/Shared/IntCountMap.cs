@@ -74,6 +74,15 @@ public sealed class IntCountMap
                 visit(_keys[i], _counts[i]);
     }
 
+    /// <summary>Adds each key's count times <paramref name="sign"/> to running counts (a pane entering or leaving a window).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddTo(Windows.SlidingCounts running, long sign)
+    {
+        for (var i = 0; i < _keys.Length; i++)
+            if (_counts[i] != 0)
+                running.Add(_keys[i], sign * _counts[i]);
+    }
+
     /// <summary>The largest key present, or -1 when empty or all keys are negative.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int MaxKey()

@@ -178,20 +178,28 @@ public sealed class TopTracksOperator
         if (panes.Count == 0)
             return;
 
-        var code = GenderCodes.Name(gender);
-        var running = new SlidingCounts(maxTrack, listKeys: true);
-        var top = new TopNSelector(_topN);
-        PaneWindowWalker.Walk(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(panes), _window / _slide,
-            enter: i => maps[i].ForEach((track, plays) => running.Add(track, plays)),
-            leave: i => maps[i].ForEach((track, plays) => running.Add(track, -plays)),
-            emit: firstPane =>
-            {
-                top.Clear();
-                foreach (var track in running.NonZeroKeys())
-                    top.Offer(track, running.Get(track));
-                var start = PaneMath.StartOf(firstPane, _slide);
-                windows.Add(new TopTracksWindow(start, start + _window, code, top.ToArray()));
-            });
+        var walk = new WindowWalk(this, maps, new SlidingCounts(maxTrack, listKeys: true), GenderCodes.Name(gender), windows);
+        PaneWindowWalker.Walk(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(panes), _window / _slide, ref walk);
+    }
+
+    /// <summary>Running track counts of the window being walked; each window keeps its top N.</summary>
+    private readonly struct WindowWalk(TopTracksOperator topTracks, List<IntCountMap> maps, SlidingCounts running, string code, List<TopTracksWindow> windows)
+        : IPaneWindowVisitor
+    {
+        private readonly TopNSelector _top = new(topTracks._topN);
+
+        public void Enter(int pane) => maps[pane].AddTo(running, 1);
+
+        public void Leave(int pane) => maps[pane].AddTo(running, -1);
+
+        public void Emit(long firstPane)
+        {
+            _top.Clear();
+            foreach (var track in running.NonZeroKeys())
+                _top.Offer(track, running.Get(track));
+            var start = PaneMath.StartOf(firstPane, topTracks._slide);
+            windows.Add(new TopTracksWindow(start, start + topTracks._window, code, _top.ToArray()));
+        }
     }
 
     private IntCountMap CountsOf(long pane, byte genderSlot) => CountsOfSlot(SlotOf(pane), genderSlot);
