@@ -23,14 +23,15 @@ internal sealed class RowInserter : IDisposable
 
     /// <param name="table">The table, its columns in order.</param>
     /// <param name="onConflict">An <c>ON CONFLICT</c> clause for every statement, or null.</param>
-    public RowInserter(sqlite3 db, string table, int columns, string? onConflict = null)
+    /// <param name="verb">The statement's start: <c>INSERT</c>, or <c>INSERT OR REPLACE</c>.</param>
+    public RowInserter(sqlite3 db, string table, int columns, string? onConflict = null, string verb = "INSERT")
     {
         _db = db;
         _columns = columns;
         _pending = new Value[RowsPerStatement * columns];
         var row = "(" + string.Join(',', Enumerable.Repeat("?", columns)) + ")";
-        Check(db, raw.sqlite3_prepare_v2(db, $"INSERT INTO {table} VALUES {string.Join(',', Enumerable.Repeat(row, RowsPerStatement))} {onConflict}", out _many));
-        Check(db, raw.sqlite3_prepare_v2(db, $"INSERT INTO {table} VALUES {row} {onConflict}", out _one));
+        Check(db, raw.sqlite3_prepare_v2(db, $"{verb} INTO {table} VALUES {string.Join(',', Enumerable.Repeat(row, RowsPerStatement))} {onConflict}", out _many));
+        Check(db, raw.sqlite3_prepare_v2(db, $"{verb} INTO {table} VALUES {row} {onConflict}", out _one));
     }
 
     public RowInserter Set(int column, long value)
@@ -45,9 +46,14 @@ internal sealed class RowInserter : IDisposable
         return this;
     }
 
-    /// <summary>Text; its UTF-8 bytes are made once per distinct value (the rows' texts repeat: genders, dimensions, scopes).</summary>
-    public RowInserter Set(int column, string value)
+    /// <summary>Text (or null); its UTF-8 bytes are made once per distinct value (the rows' texts repeat: genders, dimensions, scopes).</summary>
+    public RowInserter Set(int column, string? value)
     {
+        if (value is null)
+        {
+            _pending[_rows * _columns + column] = new Value(ValueKind.Null, 0, 0, null);
+            return this;
+        }
         if (!_utf8.TryGetValue(value, out var bytes))
             _utf8[value] = bytes = Encoding.UTF8.GetBytes(value);
         _pending[_rows * _columns + column] = new Value(ValueKind.Text, 0, 0, bytes);
@@ -84,6 +90,7 @@ internal sealed class RowInserter : IDisposable
             {
                 ValueKind.Integer => raw.sqlite3_bind_int64(statement, i + 1, value.Integer),
                 ValueKind.Real => raw.sqlite3_bind_double(statement, i + 1, value.Real),
+                ValueKind.Null => raw.sqlite3_bind_null(statement, i + 1),
                 _ => raw.sqlite3_bind_text(statement, i + 1, value.Text),
             };
         }
@@ -109,7 +116,7 @@ internal sealed class RowInserter : IDisposable
         _one.Dispose();
     }
 
-    private enum ValueKind : byte { Integer, Real, Text }
+    private enum ValueKind : byte { Integer, Real, Text, Null }
 
     private readonly record struct Value(ValueKind Kind, long Integer, double Real, byte[]? Text);
 }
