@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Playstream.Cli.Settings;
+using Playstream.Core.Generation;
 
 namespace Playstream.Cli.Commands;
 
@@ -8,10 +9,26 @@ internal static class BenchCommand
 {
     public static Command Create()
     {
-        var command = new Command("bench", "Measure throughput and allocations (the embedded pipeline; `bench stack` for the servers)");
+        var command = new Command("bench", "Measure the embedded pipeline against DuckDB SQL doing the same job, and its allocations (`bench stack` for the servers)");
         var plays = new Option<long>("--plays") { Description = "Plays to generate and run", DefaultValueFactory = _ => 10_000_000 };
-        command.Options.Add(plays);
-        command.SetAction(result => CliErrors.Run(() => EmbeddedBench.Run(result.GetValue(plays))));
+        var days = new Option<int>("--days") { Description = "Days the generated plays span", DefaultValueFactory = _ => new GeneratorOptions().Days };
+        var shuffle = new Option<bool>("--shuffle") { Description = "Generate a held-out-shaped log: random order, 0.4% bad lines, 2% unknown customers or tracks" };
+        var events = new Option<string?>("--events") { Description = "Run on this event file instead of generated data" };
+        var customers = new Option<string?>("--customers") { Description = "With --events: the customer file" };
+        var tracks = new Option<string?>("--tracks") { Description = "With --events: the track file" };
+        var runs = new Option<int>("--runs") { Description = "Runs of each command; the median is shown", DefaultValueFactory = _ => 1 };
+        var noBaseline = new Option<bool>("--no-baseline") { Description = "Leave out the DuckDB SQL baseline" };
+        foreach (var option in new Option[] { plays, days, shuffle, events, customers, tracks, runs, noBaseline })
+            command.Options.Add(option);
+        command.SetAction(result => CliErrors.Run(() =>
+        {
+            var input = result.GetValue(events) is { } file
+                ? new EmbeddedBench.Input(file, result.GetValue(customers), result.GetValue(tracks), Path.GetFileName(file))
+                : Generated(result.GetValue(plays), result.GetValue(days), result.GetValue(shuffle));
+            if (!File.Exists(input.Events))
+                throw new FileNotFoundException($"events file '{input.Events}' does not exist", input.Events);
+            return EmbeddedBench.Run(input, Math.Max(1, result.GetValue(runs)), !result.GetValue(noBaseline));
+        }));
 
         var stack = new Command("stack", "Kafka → process → Elasticsearch + Redis, beside a bare consumer and a raw bulk load");
         var stackPlays = new Option<long>("--plays") { Description = "Plays to generate and run", DefaultValueFactory = _ => 1_000_000 };
@@ -29,6 +46,36 @@ internal static class BenchCommand
         scaleConnection.AddTo(scale);
         scale.SetAction(result => CliErrors.Run(() => ScaleBench.Run(result.GetValue(scalePlays), scaleConnection.Read(result))));
         command.Subcommands.Add(scale);
+        command.Subcommands.Add(DuckDbCommand());
+        return command;
+    }
+
+    private static EmbeddedBench.Input Generated(long plays, int days, bool shuffle)
+    {
+        var options = new GeneratorOptions { Events = plays, Days = days };
+        if (shuffle)
+            options = options.AsHeldOut();
+        var files = BenchData.Ensure(options);
+        return new EmbeddedBench.Input(files.Events, files.Customers, files.Tracks,
+            shuffle ? $"generated, held-out shape over {days} days" : $"generated, in time order over {days} days");
+    }
+
+    /// <summary><c>bench duckdb</c>: the baseline on its own, as the benchmark runs it (a whole process).</summary>
+    private static Command DuckDbCommand()
+    {
+        var events = new Option<string>("--events") { Description = "Event log file", Required = true };
+        var customers = new Option<string?>("--customers") { Description = "Customer file (cust.csv)" };
+        var tracks = new Option<string?>("--tracks") { Description = "Track catalogue (music.csv)" };
+        var export = new Option<string>("--export") { Description = "Folder to write the results export into", Required = true };
+        var command = new Command("duckdb", "The benchmark's baseline: the same analytics and export as `run --no-plays --export`, computed by DuckDB SQL");
+        foreach (var option in new Option[] { events, customers, tracks, export })
+            command.Options.Add(option);
+        command.SetAction(result => CliErrors.Run(() =>
+        {
+            var results = DuckDbBaseline.Run(result.GetValue(events)!, result.GetValue(customers), result.GetValue(tracks), result.GetValue(export)!);
+            Spectre.Console.AnsiConsole.MarkupLine($"{results.Summary.Events:N0} events, {results.Summary.DeadLetters:N0} dead letters: export written");
+            return 0;
+        }));
         return command;
     }
 }

@@ -9,14 +9,21 @@ internal static class BenchData
 {
     public sealed record Files(string Events, string Customers, string Tracks);
 
-    public static Files Ensure(long plays)
+    public static Files Ensure(long plays) => Ensure(new GeneratorOptions { Events = plays });
+
+    /// <summary>The files for these options, generated the first time (the folder is named after the options).</summary>
+    public static Files Ensure(GeneratorOptions options)
     {
-        var data = Path.Combine(PlaystreamHome.Directory, "bench-data", plays.ToString(CultureInfo.InvariantCulture));
+        var name = options.Events.ToString(CultureInfo.InvariantCulture);
+        if (options.Days != new GeneratorOptions().Days)
+            name += $"-{options.Days}d";
+        if (options.Shuffle || options.BadLines > 0 || options.UnknownIds > 0)
+            name += string.Create(CultureInfo.InvariantCulture, $"-{(options.Shuffle ? "shuffled" : "ordered")}-bad{options.BadLines}-unknown{options.UnknownIds}");
+        var data = Path.Combine(PlaystreamHome.Directory, "bench-data", name);
         var events = Path.Combine(data, DataGenerator.EventFileName);
         if (!File.Exists(events))
         {
-            AnsiConsole.MarkupLine($"generating {plays:N0} plays for the benchmark (once)...");
-            var options = new GeneratorOptions { Events = plays };
+            AnsiConsole.MarkupLine($"generating {options.Events:N0} plays for the benchmark (once)...");
             GenerateCommand.Validate(options);
             GenerateCommand.Generate(options, data);
         }

@@ -1,8 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Playstream.Core.Engine;
 using Playstream.Core.Events;
-using Playstream.Core.Generation;
 using Playstream.Core.Lookups;
 using Playstream.Core.Sources;
 using Spectre.Console;
@@ -10,91 +9,142 @@ using Spectre.Console;
 namespace Playstream.Cli.Commands;
 
 /// <summary>
-/// The embedded benchmark: <c>run</c> as a whole process on generated plays (results only,
-/// then with plays stored), and the hot path's allocations per play measured in-process.
+/// The embedded benchmark: <c>run</c> as a whole process (results only, then with plays stored)
+/// with the read and results phases it reports, beside the DuckDB SQL baseline computing the
+/// same export in the same shape of process, measured in the same call; and the hot path's
+/// allocations measured in-process. Any event file, or generated data in time order or shuffled.
 /// </summary>
-internal static class EmbeddedBench
+internal static partial class EmbeddedBench
 {
-    public static int Run(long plays)
+    public sealed record Input(string Events, string? Customers, string? Tracks, string Description);
+
+    public static int Run(Input input, int runs, bool baseline)
     {
-        var (events, customers, tracks) = BenchData.Ensure(plays);
+        ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
         var work = Path.Combine(PlaystreamHome.Directory, "bench-work");
         Directory.CreateDirectory(work);
-        var mib = new FileInfo(events).Length / (1024.0 * 1024.0);
-
-        var table = new Table().Border(TableBorder.Rounded).Title($"embedded pipeline, {plays:N0} plays ({mib:F0} MiB), {Environment.ProcessorCount} cores");
-        table.AddColumns("measure", "seconds", "plays/s", "MiB/s");
+        var mib = new FileInfo(input.Events).Length / (1024.0 * 1024.0);
         // Warm the page cache so the first timed run does not pay for the disk.
-        using (var f = File.OpenRead(events)) f.CopyTo(Stream.Null);
+        using (var f = File.OpenRead(input.Events)) f.CopyTo(Stream.Null);
 
-        var common = $"run --events \"{events}\" --customers \"{customers}\" --tracks \"{tracks}\" --store \"{Path.Combine(work, "bench.db")}\" --export \"{Path.Combine(work, "export")}\"";
-        var noPlays = TimeProcess(common + " --no-plays");
-        table.AddRow("run --export --no-plays (whole process)", F(noPlays), Rate(plays, noPlays), F(mib / noPlays));
-        var withPlays = TimeProcess(common);
-        table.AddRow("run --export, plays stored (whole process)", F(withPlays), Rate(plays, withPlays), F(mib / withPlays));
-        table.AddRow("cost of storing plays", $"+{F(withPlays - noPlays)}", $"{(withPlays / noPlays - 1) * 100:F0}% more time", "");
+        List<string> lookups = [];
+        if (input.Customers is not null) lookups.AddRange(["--customers", input.Customers]);
+        if (input.Tracks is not null) lookups.AddRange(["--tracks", input.Tracks]);
+        List<string> run = ["run", "--events", input.Events, .. lookups, "--store", Path.Combine(work, "bench.db"), "--export", Path.Combine(work, "export")];
+        List<string> duckDb = ["bench", "duckdb", "--events", input.Events, .. lookups, "--export", Path.Combine(work, "duckdb-export")];
 
-        var (allocated, collections, measured) = HotPathAllocations(events, customers, tracks);
-        table.AddRow("hot path: parse + enrich + operators, 1 thread", "", $"{measured:N0} plays", "");
-        table.AddRow("hot path allocations", "", $"{(double)allocated / measured:F4} bytes/play", $"{allocated:N0} bytes in all");
-        // Bytes alone mix per-play garbage with the amortised growth of big state arrays; no gen0
+        // Runs alternate (run, DuckDB, run, ...) so that a machine whose speed drifts moves both.
+        var noPlays = new List<RunTimes>();
+        var withPlays = new List<RunTimes>();
+        var duck = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            noPlays.Add(RunTimes.Of(WholeProcess.Playstream([.. run, "--no-plays"])));
+            if (baseline)
+                duck.Add(WholeProcess.Playstream(duckDb).Seconds);
+            withPlays.Add(RunTimes.Of(WholeProcess.Playstream(run)));
+        }
+        var plays = noPlays[0].Events;
+        var total = Median(noPlays.Select(r => r.Seconds));
+        var stored = Median(withPlays.Select(r => r.Seconds));
+
+        // Three short columns, so the table reads at 80 columns too (a bench's output is often a log).
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title($"embedded pipeline, {Markup.Escape(input.Description)}: {plays:N0} plays, {mib:F0} MiB, {Environment.ProcessorCount} cores, median of {runs}");
+        table.AddColumns("measure (whole processes)", "seconds", "plays/s");
+        table.AddRow("run --no-plays --export", F(total), Rate(plays, total));
+        table.AddRow("  read phase", F(Median(noPlays.Select(r => r.Read))), Rate(plays, Median(noPlays.Select(r => r.Read))));
+        table.AddRow("  results phase (store, export)", F(Median(noPlays.Select(r => r.Results))), "");
+        table.AddRow("run --export, plays stored", F(stored), Rate(plays, stored));
+        table.AddRow("  store phase (the plays)", $"{(stored >= total ? "+" : "")}{F(stored - total)}", $"{(stored / total - 1) * 100:F0}% more time");
+        if (baseline)
+        {
+            var duckSeconds = Median(duck);
+            table.AddRow("DuckDB SQL, same export", F(duckSeconds), Rate(plays, duckSeconds));
+            table.AddRow("[bold]run against DuckDB[/]", "", $"[bold]{duckSeconds / total:F2}x as fast[/]");
+        }
+
+        var (allocated, collections, measured) = HotPathAllocations(input);
+        table.AddRow("hot path, 1 reader, in-process", "", $"{measured:N0} plays");
+        table.AddRow("  allocated per play", "", $"{(double)allocated / measured:F2} bytes");
+        // Bytes alone mix per-block overhead with the amortised growth of big state arrays; no gen0
         // collection during the pass means no play left garbage behind.
-        table.AddRow("hot path gen0 collections", "", $"{collections:N0}", "0 = no per-play garbage");
+        table.AddRow("  gen0 collections (0: no garbage)", "", $"{collections:N0}");
         AnsiConsole.Write(table);
         return 0;
     }
 
-    private static double TimeProcess(string arguments)
+    /// <summary>What one <c>run</c> reported of itself, and how long the whole process took.</summary>
+    private sealed record RunTimes(double Seconds, double Read, double Results, long Events)
     {
-        var cli = typeof(EmbeddedBench).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet", $"\"{cli}\" {arguments}")
+        public static RunTimes Of(WholeProcess.Outcome outcome)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the run");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        watch.Stop();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"the benchmarked run failed ({process.ExitCode}): {errors.Result}{output.Result}");
-        return watch.Elapsed.TotalSeconds;
+            var phases = PhasesPattern().Match(outcome.Output);
+            var events = EventsPattern().Match(outcome.Output);
+            if (!phases.Success || !events.Success)
+                throw new InvalidOperationException($"the run's summary did not say its phases: {outcome.Output}");
+            return new RunTimes(outcome.Seconds,
+                double.Parse(phases.Groups[1].Value, CultureInfo.InvariantCulture),
+                double.Parse(phases.Groups[2].Value, CultureInfo.InvariantCulture),
+                long.Parse(events.Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
+        }
     }
+
+    [GeneratedRegex(@"read ([0-9.]+) s, results ([0-9.]+) s")]
+    private static partial Regex PhasesPattern();
+
+    [GeneratedRegex(@"events\s+([0-9,]+)")]
+    private static partial Regex EventsPattern();
 
     /// <summary>
-    /// Reads the whole file twice on one thread: the first pass grows every table to its
-    /// final size, the second is measured, so what remains is what each play costs, and the
-    /// gen0 collections it caused.
+    /// Reads the file twice on one reader, as <c>run</c> does (blocks of enriched plays into the
+    /// analytics): the first pass grows every table to its final size, the second is measured, so
+    /// what remains is what each play costs, and the gen0 collections it caused.
     /// </summary>
-    private static (long Allocated, int Gen0Collections, long Plays) HotPathAllocations(string events, string customersFile, string tracksFile)
+    private static (long Allocated, int Gen0Collections, long Plays) HotPathAllocations(Input input)
     {
-        var lookups = new LookupTables(CustomerReader.Read(customersFile).Table, TrackReader.Read(tracksFile).Table);
+        var lookups = new LookupTables(
+            input.Customers is null ? new CustomerTable() : CustomerReader.Read(input.Customers).Table,
+            input.Tracks is null ? new TrackTable() : TrackReader.Read(input.Tracks).Table);
         var analytics = new PartitionAnalytics(AnalyticsSettings.Default);
-        Pass(events, lookups, analytics, limit: 2_000_000);
-        var before = GC.GetAllocatedBytesForCurrentThread();
+        var block = new PlayBlock();
+        Pass(input.Events, lookups, analytics, block, limit: 2_000_000);
+        var before = GC.GetTotalAllocatedBytes(precise: true);
         var collections = GC.CollectionCount(0);
-        var plays = Pass(events, lookups, analytics, limit: 2_000_000);
-        return (GC.GetAllocatedBytesForCurrentThread() - before, GC.CollectionCount(0) - collections, plays);
+        var plays = Pass(input.Events, lookups, analytics, block, limit: 2_000_000);
+        return (GC.GetTotalAllocatedBytes(precise: true) - before, GC.CollectionCount(0) - collections, plays);
     }
 
-    private static long Pass(string events, LookupTables lookups, PartitionAnalytics analytics, long limit)
+    private static long Pass(string events, LookupTables lookups, PartitionAnalytics analytics, PlayBlock block, long limit)
     {
         using var reader = LineReader.Open(events);
         long plays = 0;
-        var customers = lookups.Customers;
-        var tracks = lookups.Tracks;
         while (plays < limit && reader.TryReadLine(out var line, out _, out _))
         {
-            if (EventParser.TryParse(line, out var play, out _, out _))
+            if (EventParser.TryParse(line, out var play, out var zip, out var reason))
             {
-                analytics.Add(play, customers.GenderSlot(play.CustomerId), customers.Contains(play.CustomerId), tracks.Contains(play.TrackId));
+                block.Add(play, line[zip], lookups);
+                if (block.IsFull)
+                {
+                    analytics.AddBlock(block);
+                    block.Clear();
+                }
                 plays++;
             }
+            else if (!EventParser.IsBlank(line))
+            {
+                block.CountDeadLetter(reason);
+            }
         }
+        analytics.AddBlock(block);
+        block.Clear();
         return plays;
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     private static string F(double seconds) => seconds.ToString("F2", CultureInfo.InvariantCulture);

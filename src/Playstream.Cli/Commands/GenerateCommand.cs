@@ -17,13 +17,17 @@ internal static class GenerateCommand
         var events = new Option<long>("--events") { Description = "Plays", DefaultValueFactory = _ => new GeneratorOptions().Events };
         var days = new Option<int>("--days") { Description = "Days the plays span", DefaultValueFactory = _ => new GeneratorOptions().Days };
         var seed = new Option<long>("--seed") { Description = "Seed: the same seed gives the same files", DefaultValueFactory = _ => new GeneratorOptions().Seed };
+        var shuffle = new Option<bool>("--shuffle") { Description = "Lines in random order instead of time order (the same seed gives the same order)" };
+        var badLines = new Option<double>("--bad-lines") { Description = "Share of lines that are broken (0-0.5), in place of plays", DefaultValueFactory = _ => 0 };
+        var unknownIds = new Option<double>("--unknown-ids") { Description = "Share of plays whose customer or track is not in the lookup files (0-0.5)", DefaultValueFactory = _ => 0 };
+        var heldOut = new Option<bool>("--held-out") { Description = "The shape of a real held-out log: --shuffle, 0.4% bad lines, 2% unknown ids (unless given)" };
         var live = new Option<string?>("--live") { Description = "Append plays with the current time to this log file until stopped" };
         var rate = new Option<double>("--rate") { Description = "Lines per second for --live", DefaultValueFactory = _ => 100 };
         var replay = new Option<string?>("--replay") { Description = "With --live: replay this existing log into the live file" };
         var retime = new Option<bool>("--retime") { Description = "With --replay: rewrite each replayed line's datetime to now" };
 
         var command = new Command("generate", "Generate sample data, or append live plays to a log file");
-        foreach (var option in new Option[] { outDir, customers, tracks, events, days, seed, live, rate, replay, retime })
+        foreach (var option in new Option[] { outDir, customers, tracks, events, days, seed, shuffle, badLines, unknownIds, heldOut, live, rate, replay, retime })
             command.Options.Add(option);
         command.SetAction(result => CliErrors.Run(() =>
         {
@@ -35,12 +39,20 @@ internal static class GenerateCommand
                 Days = result.GetValue(days),
                 Seed = result.GetValue(seed),
             };
+            if (result.GetValue(heldOut))
+                options = options.AsHeldOut();
+            options = options with
+            {
+                Shuffle = options.Shuffle || result.GetValue(shuffle),
+                BadLines = result.GetResult(badLines) is { Implicit: false } ? result.GetValue(badLines) : options.BadLines,
+                UnknownIds = result.GetResult(unknownIds) is { Implicit: false } ? result.GetValue(unknownIds) : options.UnknownIds,
+            };
             Validate(options);
             if (result.GetValue(live) is { } liveFile)
                 return LiveCommand.Run(liveFile, result.GetValue(rate), result.GetValue(replay), result.GetValue(retime), options);
             var directory = result.GetValue(outDir) ?? throw new SettingsException("--out: give the folder to write into (or --live FILE to append live plays)");
             var generated = Generate(options, directory);
-            AnsiConsole.MarkupLine($"wrote {RunSummaryView.N(generated.Customers)} customers, {RunSummaryView.N(generated.Tracks)} tracks and {RunSummaryView.N(generated.Events)} plays into [blue]{Markup.Escape(Path.GetFullPath(directory))}[/]");
+            AnsiConsole.MarkupLine($"wrote {RunSummaryView.N(generated.Customers)} customers, {RunSummaryView.N(generated.Tracks)} tracks and {RunSummaryView.N(generated.Events)} {(options.BadLines > 0 ? "event lines" : "plays")}{(options.Shuffle ? " in random order" : "")} into [blue]{Markup.Escape(Path.GetFullPath(directory))}[/]");
             return 0;
         }));
         return command;
@@ -54,9 +66,13 @@ internal static class GenerateCommand
         }
         catch (ArgumentException ex)
         {
-            throw new SettingsException($"--{ex.ParamName?.ToLowerInvariant()}: {ex.Message.Split(" (Parameter")[0]}", ex);
+            throw new SettingsException($"--{OptionName(ex.ParamName)}: {ex.Message.Split(" (Parameter")[0]}", ex);
         }
     }
+
+    /// <summary>The option of a <see cref="GeneratorOptions"/> property: <c>BadLines</c> is <c>bad-lines</c>.</summary>
+    private static string OptionName(string? property) =>
+        string.Concat((property ?? "").Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));
 
     /// <summary>Generates with a progress bar; shared with <c>demo</c>.</summary>
     internal static GenerationResult Generate(GeneratorOptions options, string directory)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Playstream.Core.Events;
 using Playstream.Core.Lookups;
@@ -26,6 +27,7 @@ public sealed class PartitionAnalytics
     private InterestsOperator _interests;
     private BreakdownsOperator _breakdowns;
     private RunCounters _counters;
+    private PlayBlockSorter? _sorter;
 
     public PartitionAnalytics(AnalyticsSettings settings)
     {
@@ -81,6 +83,53 @@ public sealed class PartitionAnalytics
     }
 
     public void CountDeadLetter(DeadLetterReason reason) => _counters.CountDeadLetter(reason);
+
+    /// <summary>
+    /// Adds a whole block of enriched plays and its dead letters: the same state as adding each
+    /// play with <see cref="Add(in PlayEvent, ReadOnlySpan{byte}, LookupTables)"/>, in far less time
+    /// on unordered input. The block is sorted (by pane, and by pair for the interests) so each
+    /// operator sweeps its state in order, and the operators, which share no state, run side by
+    /// side. The block's plays are left reordered; its owner may clear and reuse it.
+    /// </summary>
+    public void AddBlock(PlayBlock block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        _counters.CountDeadLetters(block.DeadLetters);
+        if (block.Count == 0)
+            return;
+        _sorter ??= new PlayBlockSorter();
+        _sorter.SortByPane(block, Settings.ActivitySlideSeconds);
+        var activity = _activity;
+        var topTracks = _topTracks;
+        var breakdowns = _breakdowns;
+        var sorter = _sorter;
+        Parallel.Invoke(
+            () => activity.AddBlock(block.Plays),
+            () => topTracks.AddBlock(block.Plays),
+            () => _interests.AddMany(sorter.PairsInTableOrder(block)),
+            () =>
+            {
+                breakdowns.AddBlock(block.Plays);
+                AddPerCustomerAndCounts(block.Plays);
+            });
+    }
+
+    /// <summary>The order-free part of a block: profiles, unique tracks and the run's counters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddPerCustomerAndCounts(ReadOnlySpan<EnrichedPlay> plays)
+    {
+        long unknownCustomers = 0, unknownTracks = 0, maxTime = long.MinValue;
+        foreach (ref readonly var play in plays)
+        {
+            var mobile = play.IsMobile;
+            _profiles.Add(play.CustomerId, play.Time, mobile);
+            _uniqueTracks.Add(play.TrackId, mobile);
+            if ((play.Flags & EnrichedPlay.CustomerKnown) == 0) unknownCustomers++;
+            if ((play.Flags & EnrichedPlay.TrackKnown) == 0) unknownTracks++;
+            if (play.Time > maxTime) maxTime = play.Time;
+        }
+        _counters.CountEvents(plays.Length, unknownCustomers, unknownTracks, maxTime);
+    }
 
     /// <summary>The latest event time added (Unix seconds), or null before the first play; an endless stream's watermark follows it.</summary>
     public long? MaxEventTime => _counters.MaxEventTime;

@@ -28,6 +28,24 @@ internal sealed class RunCounters
         if (!trackKnown) UnknownTracks++;
     }
 
+    /// <summary>Counts a block's events at once, and observes its latest time.</summary>
+    public void CountEvents(long events, long unknownCustomers, long unknownTracks, long maxTime)
+    {
+        if (events == 0)
+            return;
+        Events += events;
+        UnknownCustomers += unknownCustomers;
+        UnknownTracks += unknownTracks;
+        ObserveTime(maxTime);
+    }
+
+    /// <summary>Adds dead-letter counts by reason (indexed by <see cref="DeadLetterReason"/>).</summary>
+    public void CountDeadLetters(ReadOnlySpan<long> byReason)
+    {
+        for (var i = 0; i < byReason.Length && i < _deadLetters.Length; i++)
+            _deadLetters[i] += byReason[i];
+    }
+
     public void CountDeadLetter(DeadLetterReason reason)
     {
         if ((uint)reason >= (uint)_deadLetters.Length)

@@ -13,6 +13,7 @@ public static partial class EventParser
     /// have (Feb 29 outside leap years, Apr 31, ...), an hour past 23, or minutes or seconds past 59.
     /// </summary>
     /// <remarks>Pure arithmetic: no DateTime parsing, no culture, no allocation.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseDateTime(ReadOnlySpan<byte> text, out long unixSeconds)
     {
         unixSeconds = 0;
@@ -50,6 +51,7 @@ public static partial class EventParser
     /// Days from 1970-01-01 to a proleptic Gregorian date. Counting years from March makes the
     /// leap day the last day of the year, so the day of the year is a linear formula of the month.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static long DaysFromCivil(int year, int month, int day)
     {
         var y = month <= 2 ? year - 1 : year;           // years start in March

@@ -43,6 +43,7 @@ public static partial class EventParser
 
     /// <summary>Parses a line. On success <paramref name="zip"/> is the zip's bytes inside <paramref name="line"/>
     /// (quotes excluded, <c>""</c> escapes still doubled: decode it with <see cref="DecodeZip"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<byte> line, out PlayEvent play, out Range zip, out DeadLetterReason reason)
     {
         play = default;
@@ -144,6 +145,7 @@ public static partial class EventParser
     }
 
     /// <summary>Finds the six fields' value bounds; reports the first structural problem from the left.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TrySplit(ReadOnlySpan<byte> line, Span<int> bounds, out DeadLetterReason reason)
     {
         var pos = 0;
@@ -213,6 +215,7 @@ public static partial class EventParser
     }
 
     /// <summary>Digits only, at least one, leading zeros allowed, value &lt;= long.MaxValue.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool TryParseLong(ReadOnlySpan<byte> digits, out long value)
     {
         value = 0;
@@ -235,6 +238,7 @@ public static partial class EventParser
     }
 
     /// <summary>Digits only, at least one, leading zeros allowed, value &lt;= int.MaxValue.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool TryParseInt(ReadOnlySpan<byte> digits, out int value)
     {
         value = 0;
@@ -256,6 +260,7 @@ public static partial class EventParser
     }
 
     // Ids are short, so a plain loop beats a vectorised IndexOfAnyExcept here.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<byte> SkipLeadingZeros(ReadOnlySpan<byte> digits)
     {
         var i = 0;

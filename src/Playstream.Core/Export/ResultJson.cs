@@ -14,8 +14,8 @@ public static class ResultJson
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(w);
-        json.WriteString("window_start", IsoTime.Format(w.WindowStart));
-        json.WriteString("window_end", IsoTime.Format(w.WindowEnd));
+        WriteTime(json, "window_start", w.WindowStart);
+        WriteTime(json, "window_end", w.WindowEnd);
         json.WriteNumber("plays", w.Plays);
         json.WriteNumber("listeners", w.Listeners);
         json.WriteNumber("mobile_plays", w.MobilePlays);
@@ -25,8 +25,8 @@ public static class ResultJson
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(w);
-        json.WriteString("window_start", IsoTime.Format(w.WindowStart));
-        json.WriteString("window_end", IsoTime.Format(w.WindowEnd));
+        WriteTime(json, "window_start", w.WindowStart);
+        WriteTime(json, "window_end", w.WindowEnd);
         json.WriteString("gender", w.Gender);
         json.WriteStartArray("tracks");
         foreach (var track in w.Tracks)
@@ -84,7 +84,7 @@ public static class ResultJson
         ArgumentNullException.ThrowIfNull(i);
         json.WriteNumber("customer_id", i.CustomerId);
         json.WriteNumber("track_id", i.TrackId);
-        json.WriteString("detected_at", IsoTime.Format(i.DetectedAt));
+        WriteTime(json, "detected_at", i.DetectedAt);
     }
 
     public static void WriteSummary(Utf8JsonWriter json, RunSummary s)
@@ -99,5 +99,12 @@ public static class ResultJson
         foreach (var (reason, count) in s.DeadLettersByReason.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             json.WriteNumber(reason, count);
         json.WriteEndObject();
+    }
+
+    /// <summary>A time as its ISO 8601 text, formatted on the stack.</summary>
+    private static void WriteTime(Utf8JsonWriter json, string name, long unixSeconds)
+    {
+        Span<byte> text = stackalloc byte[IsoTime.Utf8Length];
+        json.WriteString(name, text[..IsoTime.FormatUtf8(unixSeconds, text)]);
     }
 }

@@ -47,9 +47,22 @@ public sealed class DataGenerator
         using (var stream = Create(tracks))
             WriteTracks(stream);
         long written;
+        // Plays are made in time order; a shuffled log is that log reordered afterwards.
+        var ordered = Options.Shuffle ? events + ".ordered" : events;
         // No FileStream buffer here: the event writer hands over 1 MiB blocks already.
-        using (var stream = new FileStream(events, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0))
+        using (var stream = new FileStream(ordered, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0))
             written = WriteEvents(stream, progress, cancellationToken);
+        if (Options.Shuffle)
+        {
+            try
+            {
+                LineShuffler.Shuffle(ordered, events, Options.Seed);
+            }
+            finally
+            {
+                File.Delete(ordered);
+            }
+        }
         return new GenerationResult(customers, tracks, events, Options.Customers, Options.Tracks, written);
     }
 
@@ -67,7 +80,10 @@ public sealed class DataGenerator
         TrackFileWriter.Write(destination, Options.Tracks, Options.Seed);
     }
 
-    /// <summary>Writes the event log (no header) to a stream; returns the number of plays written.</summary>
+    /// <summary>
+    /// Writes the event log (no header) to a stream, in time order even with <see cref="GeneratorOptions.Shuffle"/>
+    /// (only <see cref="Generate"/> shuffles, as that needs the whole file); returns the number of lines written.
+    /// </summary>
     public long WriteEvents(Stream destination, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);

@@ -25,6 +25,7 @@ internal static class EventLogWriter
         var formatter = new EventLineFormatter();
         var earlyThreshold = Xoshiro256StarStar.Threshold(EarlyChance);
         var perSecond = new int[3600];
+        var damage = EventDamage.Applies(options) ? new EventDamage(options) : null;
         using var output = new OverlappedBlockWriter(destination, BlockSize);
         long id = 0, reported = 0;
         for (var h = 0; h < counts.Length; h++)
@@ -53,7 +54,12 @@ internal static class EventLogWriter
                             reported = id;
                         }
                     }
-                    output.Used += formatter.Format(output.Block.AsSpan(output.Used), id++, play.Customer, play.Track, time, play.IsMobile, play.Zip);
+                    var customer = play.Customer;
+                    var track = play.Track;
+                    if (damage is not null && damage.Next(ref customer, ref track) == DamageKind.Broken)
+                        output.Used += damage.FormatBroken(output.Block.AsSpan(output.Used), id++, customer, track);
+                    else
+                        output.Used += formatter.Format(output.Block.AsSpan(output.Used), id++, customer, track, time, play.IsMobile, play.Zip);
                 }
             }
         }

@@ -17,6 +17,24 @@ public sealed record GeneratorOptions
     /// <summary>The first instant plays may have, UTC; plays fall in [Start, Start + Days).</summary>
     public DateTime Start { get; init; } = DefaultStart;
 
+    /// <summary>
+    /// Lines in random order instead of time order, as a log merged from many sources or the
+    /// original demo's live log is. The same seed gives the same order.
+    /// </summary>
+    public bool Shuffle { get; init; }
+
+    /// <summary>Share of lines (0 to 0.5) that are broken in one of the ways logs break, in place of a play.</summary>
+    public double BadLines { get; init; }
+
+    /// <summary>Share of plays (0 to 0.5) whose customer or track is not in the lookup files.</summary>
+    public double UnknownIds { get; init; }
+
+    /// <summary>
+    /// The shape of a real held-out log: unordered, 0.4 % broken lines and 2 % plays of unknown
+    /// customers or tracks (what <c>bench --shuffle</c> and <c>generate --held-out</c> make).
+    /// </summary>
+    public GeneratorOptions AsHeldOut() => this with { Shuffle = true, BadLines = 0.004, UnknownIds = 0.02 };
+
     /// <summary>The end of the period, exclusive.</summary>
     public DateTime End => Start.AddDays(Days);
 
@@ -31,6 +49,10 @@ public sealed record GeneratorOptions
             throw new ArgumentException("events must be >= 0", nameof(Events));
         if (Days < 1)
             throw new ArgumentException("days must be >= 1", nameof(Days));
+        if (!(BadLines >= 0 && BadLines <= 0.5))
+            throw new ArgumentException("bad lines must be a share between 0 and 0.5", nameof(BadLines));
+        if (!(UnknownIds >= 0 && UnknownIds <= 0.5))
+            throw new ArgumentException("unknown ids must be a share between 0 and 0.5", nameof(UnknownIds));
         if (Start.Kind != DateTimeKind.Utc)
             throw new ArgumentException("start must be a UTC time", nameof(Start));
         if (Start.Ticks % TimeSpan.TicksPerSecond != 0)

@@ -38,4 +38,6 @@ internal enum RandomStream
     Plays,
     Favourites,
     Live,
+    Damage,
+    Shuffle,
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 
 namespace Playstream.Core.Sources;
@@ -89,6 +90,7 @@ public sealed class LineReader : IDisposable
     public long NextLineNumber { get; private set; }
 
     /// <summary>The next line, its number and the byte offset of its start; false at the end or the limit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryReadLine(out ReadOnlySpan<byte> line, out long lineNumber, out long offset)
     {
         while (true)

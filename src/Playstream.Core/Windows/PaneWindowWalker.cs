@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Playstream.Core.Windows;
 
 /// <summary>
@@ -15,6 +16,18 @@ public static class PaneWindowWalker
     /// <param name="emit">Called with the first pane number of each window, after its panes have entered and left.</param>
     public static void Walk(ReadOnlySpan<long> sortedPanes, int panesPerWindow, Action<int> enter, Action<int> leave, Action<long> emit)
     {
+        var visitor = new DelegateVisitor(enter, leave, emit);
+        Walk(sortedPanes, panesPerWindow, ref visitor);
+    }
+
+    /// <summary>
+    /// As the delegate form, with the callbacks of a struct: the walk is compiled for each
+    /// visitor type, so entering and leaving a pane are inlined calls, not delegate calls.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Walk<TVisitor>(ReadOnlySpan<long> sortedPanes, int panesPerWindow, ref TVisitor visitor)
+        where TVisitor : struct, IPaneWindowVisitor
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(panesPerWindow, 1);
         var count = sortedPanes.Length;
         if (count == 0)
@@ -24,9 +37,9 @@ public static class PaneWindowWalker
         while (first < count)
         {
             while (end < count && sortedPanes[end] < window + panesPerWindow)
-                enter(end++);
+                visitor.Enter(end++);
             while (first < end && sortedPanes[first] < window)
-                leave(first++);
+                visitor.Leave(first++);
             if (first == end)
             {
                 if (end == count)
@@ -35,8 +48,23 @@ public static class PaneWindowWalker
                 window = sortedPanes[end] - panesPerWindow + 1;
                 continue;
             }
-            emit(window);
+            visitor.Emit(window);
             window++;
         }
     }
+
+    private readonly struct DelegateVisitor(Action<int> enter, Action<int> leave, Action<long> emit) : IPaneWindowVisitor
+    {
+        public void Enter(int pane) => enter(pane);
+        public void Leave(int pane) => leave(pane);
+        public void Emit(long firstPane) => emit(firstPane);
+    }
+}
+
+/// <summary>What <see cref="PaneWindowWalker"/> tells a walk's caller: panes (indices into the sorted panes) entering and leaving, and each window.</summary>
+public interface IPaneWindowVisitor
+{
+    void Enter(int pane);
+    void Leave(int pane);
+    void Emit(long firstPane);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Playstream.Core.Windows;
 
 /// <summary>
@@ -30,6 +31,7 @@ public sealed class SlidingCounts
     /// <summary>How many keys have a non-zero count.</summary>
     public int NonZero { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(int key, long delta)
     {
         long before, after;
@@ -60,6 +62,7 @@ public sealed class SlidingCounts
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public long Get(int key)
     {
         if ((uint)key < (uint)_dense.Length)
@@ -68,6 +71,7 @@ public sealed class SlidingCounts
     }
 
     /// <summary>The keys with a non-zero count, in no particular order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<int> NonZeroKeys()
     {
         if (!_listKeys)

@@ -47,18 +47,40 @@ public static class EmbeddedRunner
         var readTime = readWatch.Elapsed;
 
         var resultsWatch = Stopwatch.StartNew();
-        var results = read.Analytics.ComputeResults();
-        store.WriteResults(results, read.Analytics.ComputeBreakdowns(), new Dictionary<string, string>
+        // The breakdowns are quick to compute and the most rows to store: the store takes them while
+        // the contract's results are computed, and the export is written while it takes those.
+        var breakdowns = read.Analytics.ComputeBreakdowns();
+        var computing = Task.Run(read.Analytics.ComputeResults, cancellationToken);
+        try
         {
-            ["events"] = results.Summary.Events.ToString(CultureInfo.InvariantCulture),
-            ["inputs"] = string.Join(';', options.EventFiles.Select(Path.GetFullPath)),
-            ["customers_file"] = options.CustomersFile is null ? "" : Path.GetFullPath(options.CustomersFile),
-            ["tracks_file"] = options.TracksFile is null ? "" : Path.GetFullPath(options.TracksFile),
-            ["plays_stored"] = playsStored.ToString(CultureInfo.InvariantCulture),
-            ["elapsed_seconds"] = total.Elapsed.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture),
-        });
-        if (options.ExportDirectory is not null)
-            ResultsExporter.Write(results, options.ExportDirectory);
+            store.WriteBreakdowns(breakdowns);
+        }
+        finally
+        {
+            // Never left running, even when the store failed.
+            await computing.ConfigureAwait(false);
+        }
+        var results = await computing.ConfigureAwait(false);
+        var export = options.ExportDirectory is { } directory
+            ? Task.Run(() => ResultsExporter.Write(results, directory), cancellationToken)
+            : Task.CompletedTask;
+        try
+        {
+            store.WriteFinalResults(results, new Dictionary<string, string>
+            {
+                ["events"] = results.Summary.Events.ToString(CultureInfo.InvariantCulture),
+                ["inputs"] = string.Join(';', options.EventFiles.Select(Path.GetFullPath)),
+                ["customers_file"] = options.CustomersFile is null ? "" : Path.GetFullPath(options.CustomersFile),
+                ["tracks_file"] = options.TracksFile is null ? "" : Path.GetFullPath(options.TracksFile),
+                ["plays_stored"] = playsStored.ToString(CultureInfo.InvariantCulture),
+                ["elapsed_seconds"] = total.Elapsed.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture),
+            });
+        }
+        finally
+        {
+            // An export that failed is reported even when the store failed too; never left running.
+            await export.ConfigureAwait(false);
+        }
         var resultsTime = resultsWatch.Elapsed;
 
         return new EmbeddedRunReport(results, options.Settings, read.Bytes, read.Lines, read.BlankLines, playsStored,

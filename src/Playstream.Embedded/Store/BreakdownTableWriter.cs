@@ -20,12 +20,37 @@ internal static class BreakdownTableWriter
                 : "DELETE FROM pane_plays; DELETE FROM zip_plays;";
             clear.ExecuteNonQuery();
         }
-        using (var panes = new RawStatement(connection.Handle!, "INSERT INTO pane_plays VALUES (?, ?, ?, ?, ?)"))
-            foreach (var row in breakdowns.Panes)
-                panes.Set(0, row.PaneStart).Set(1, row.PaneEnd).Set(2, row.Dimension).Set(3, row.Key).Set(4, row.Plays).Step();
-        using (var zips = new RawStatement(connection.Handle!, "INSERT INTO zip_plays VALUES (?, ?)"))
+        // Rows in the table's key order (dimension, then pane) append to its B-tree instead of
+        // inserting at three places in turn; the breakdowns list them pane first, so a stable
+        // split by dimension is that order.
+        var byDimension = new SortedDictionary<string, List<PanePlays>>(StringComparer.Ordinal);
+        foreach (var row in breakdowns.Panes)
+        {
+            if (!byDimension.TryGetValue(row.Dimension, out var rows))
+                byDimension[row.Dimension] = rows = [];
+            rows.Add(row);
+        }
+        using (var panes = new RowInserter(connection.Handle!, "pane_plays", 5))
+        {
+            foreach (var rows in byDimension.Values)
+            {
+                foreach (var row in rows)
+                {
+                    panes.Set(0, row.PaneStart).Set(1, row.PaneEnd).Set(2, row.Dimension).Set(3, row.Key).Set(4, row.Plays);
+                    panes.EndRow();
+                }
+            }
+            panes.Flush();
+        }
+        using (var zips = new RowInserter(connection.Handle!, "zip_plays", 2))
+        {
             foreach (var row in breakdowns.Zips)
-                zips.Set(0, row.Zip).Set(1, row.Plays).Step();
+            {
+                zips.Set(0, row.Zip).Set(1, row.Plays);
+                zips.EndRow();
+            }
+            zips.Flush();
+        }
         tx.Commit();
     }
 }

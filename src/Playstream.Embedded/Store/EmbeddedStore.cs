@@ -190,6 +190,28 @@ public sealed class EmbeddedStore : IDisposable
     {
         ResultsTableWriter.Write(_connection, results, final);
         BreakdownTableWriter.Write(_connection, breakdowns, final);
+        MarkResultsWritten(runMeta);
+    }
+
+    /// <summary>
+    /// A batch run's first results write: the dashboard's breakdowns, the most rows and the quickest
+    /// to compute, stored while the contract's results are still being computed. The run then ends
+    /// with <see cref="WriteFinalResults"/>.
+    /// </summary>
+    public void WriteBreakdowns(BreakdownResults breakdowns) => BreakdownTableWriter.Write(_connection, breakdowns);
+
+    /// <summary>Writes the final results beside the breakdowns <see cref="WriteBreakdowns"/> wrote, and marks the run finished.</summary>
+    public void WriteFinalResults(AnalyticsResults results, IReadOnlyDictionary<string, string> runMeta)
+    {
+        ResultsTableWriter.Write(_connection, results);
+        MarkResultsWritten(runMeta);
+        SetMeta("finished_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        SetMeta("state", "finished");
+        Execute(_connection, "PRAGMA wal_checkpoint(TRUNCATE);");
+    }
+
+    private void MarkResultsWritten(IReadOnlyDictionary<string, string> runMeta)
+    {
         foreach (var (key, value) in runMeta)
             SetMeta(key, value);
         _resultsVersion++;

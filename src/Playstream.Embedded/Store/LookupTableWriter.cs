@@ -9,31 +9,25 @@ internal static class LookupTableWriter
     public static void Write(SqliteConnection connection, LookupTables lookups)
     {
         using var transaction = connection.BeginTransaction();
-        using (var command = connection.CreateCommand())
+        // The lookups are written once per run, before its plays: thousands of rows on the way to the first play.
+        using (var customers = new RowInserter(connection.Handle!, "customers", 11, verb: "INSERT OR REPLACE"))
         {
-            command.Transaction = transaction;
-            command.CommandText = """
-                INSERT OR REPLACE INTO customers VALUES ($id, $name, $gender, $address, $zip, $sign, $status, $level, $campaign, $apps, $age)
-                """;
-            var p = AddParameters(command, "$id", "$name", "$gender", "$address", "$zip", "$sign", "$status", "$level", "$campaign", "$apps", "$age");
             foreach (var c in lookups.Customers.All())
             {
-                p[0].Value = c.Id; p[1].Value = c.Name; p[2].Value = c.Gender; p[3].Value = c.Address; p[4].Value = c.Zip;
-                p[5].Value = c.SignDate; p[6].Value = c.Status; p[7].Value = c.Level; p[8].Value = c.Campaign;
-                p[9].Value = c.LinkedWithApps; p[10].Value = (object?)c.Age ?? DBNull.Value;
-                command.ExecuteNonQuery();
+                customers.Set(0, c.Id).Set(1, c.Name).Set(2, c.Gender).Set(3, c.Address).Set(4, c.Zip).Set(5, c.SignDate)
+                    .Set(6, c.Status).Set(7, c.Level).Set(8, c.Campaign).Set(9, c.LinkedWithApps).Set(10, c.Age);
+                customers.EndRow();
             }
+            customers.Flush();
         }
-        using (var command = connection.CreateCommand())
+        using (var tracks = new RowInserter(connection.Handle!, "tracks", 4, verb: "INSERT OR REPLACE"))
         {
-            command.Transaction = transaction;
-            command.CommandText = "INSERT OR REPLACE INTO tracks VALUES ($id, $title, $artist, $length)";
-            var p = AddParameters(command, "$id", "$title", "$artist", "$length");
             foreach (var t in lookups.Tracks.All())
             {
-                p[0].Value = t.Id; p[1].Value = t.Title; p[2].Value = t.Artist; p[3].Value = t.Length;
-                command.ExecuteNonQuery();
+                tracks.Set(0, t.Id).Set(1, t.Title).Set(2, t.Artist).Set(3, t.Length);
+                tracks.EndRow();
             }
+            tracks.Flush();
         }
         transaction.Commit();
     }

@@ -221,7 +221,7 @@ public sealed class StoreWriter : IPlaySink, IDeadLetterSink
         Interlocked.Add(ref _deadLettersWritten, letters.Count);
     }
 
-    private static void Check(sqlite3 db, int rc) => RawStatement.Check(db, rc);
+    private static void Check(sqlite3 db, int rc) => RowInserter.Check(db, rc);
 
     public async ValueTask DisposeAsync()
     {

@@ -5,6 +5,14 @@ using Playstream.TestSupport;
 
 namespace Playstream.Core.Tests.Engine;
 
+/// <summary>Runs alone: the block test counts the bytes every thread allocates, so other tests must not run beside it.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class AllocationCollection
+{
+    public const string Name = "allocation";
+}
+
+[Collection(AllocationCollection.Name)]
 public class PartitionAnalyticsAllocationTests
 {
     /// <summary>
@@ -48,5 +56,59 @@ public class PartitionAnalyticsAllocationTests
 
         Assert.True(allocated < 1024, $"{allocated} bytes allocated for {plays.Count} plays");
         Assert.Equal(4L * plays.Count, analytics.Events);
+    }
+
+    /// <summary>
+    /// Blocks allocate per block (the tasks that run the operators side by side), never per play:
+    /// once warm, a pass of 10,000-play blocks allocates a few kilobytes per block at most.
+    /// </summary>
+    [Fact]
+    public void AddBlock_allocates_per_block_not_per_play_after_warm_up()
+    {
+        var random = new Random(11);
+        var start = Utc.Seconds("2014-10-20 00:00:00");
+        var lookups = LookupTables.Empty();
+        for (var c = 0; c < 200; c += 2)
+            lookups.Customers.Set(new Customer(c, "n", (c % 4 == 0) ? "0" : "1", "", "", "", "1", "1", "", "", "30"));
+        var plays = new List<PlayEvent>();
+        for (var customer = 0; customer < 200; customer++)
+            for (var track = customer % 7; track < 140; track += 7)
+            {
+                var first = start + random.Next(3 * 86_400);
+                for (var i = 0; i < 3; i++)
+                    plays.Add(new PlayEvent(0, customer, track, first, false));
+                for (var i = 0; i < 22; i++)
+                    plays.Add(new PlayEvent(0, customer, track, first + random.Next(86_400), random.Next(2) == 0));
+            }
+        var shuffled = plays.OrderBy(_ => random.Next()).ToList();
+        const int capacity = 10_000;
+        var block = new PlayBlock(capacity);
+        var analytics = new PartitionAnalytics(AnalyticsSettings.Default);
+        var blocks = 0;
+        void AddAll()
+        {
+            foreach (var play in shuffled)
+            {
+                block.Add(play, "12345"u8, lookups);
+                if (block.IsFull)
+                {
+                    analytics.AddBlock(block);
+                    block.Clear();
+                    blocks++;
+                }
+            }
+        }
+
+        AddAll();
+        AddAll();
+        AddAll();
+        blocks = 0;
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        AddAll();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+
+        Assert.True(blocks >= 10);
+        Assert.True(allocated < blocks * 8192L, $"{allocated} bytes allocated for {blocks} blocks of {capacity} plays");
+        Assert.Equal(4L * blocks * capacity, analytics.Events);
     }
 }

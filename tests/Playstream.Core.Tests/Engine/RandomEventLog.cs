@@ -109,6 +109,61 @@ internal sealed class RandomEventLog
         }
     }
 
+    /// <summary>
+    /// Feeds entries as a file pipeline does: plays enriched from <see cref="Lookups"/> into
+    /// blocks of <paramref name="capacity"/>, dead letters counted into the block being filled.
+    /// </summary>
+    public void FeedBlocks(PartitionAnalytics analytics, IEnumerable<Entry> entries, int capacity)
+    {
+        var lookups = Lookups();
+        var block = new PlayBlock(capacity);
+        foreach (var entry in entries)
+        {
+            if (entry.Play is { } play)
+            {
+                block.Add(play, ZipOf(entry), lookups);
+                if (block.IsFull)
+                {
+                    analytics.AddBlock(block);
+                    block.Clear();
+                }
+            }
+            else
+            {
+                block.CountDeadLetter(entry.DeadLetter!.Value);
+            }
+        }
+        analytics.AddBlock(block);
+    }
+
+    /// <summary>Feeds entries one by one with their zips and the lookups, as a follow run or a Kafka partition does.</summary>
+    public void FeedWithLookups(PartitionAnalytics analytics, IEnumerable<Entry> entries)
+    {
+        var lookups = Lookups();
+        foreach (var entry in entries)
+        {
+            if (entry.Play is { } play)
+                analytics.Add(play, ZipOf(entry), lookups);
+            else
+                analytics.CountDeadLetter(entry.DeadLetter!.Value);
+        }
+    }
+
+    /// <summary>The customers and tracks of the log as lookup tables (levels and ages vary, for the breakdowns).</summary>
+    public LookupTables Lookups()
+    {
+        var lookups = LookupTables.Empty();
+        foreach (var (id, gender) in CustomerGenders)
+            lookups.Customers.Set(new Customer(id, $"c{id}", gender, "", "", "", "1", (id % 4).ToString(CultureInfo.InvariantCulture), "", "",
+                id % 3 == 0 ? null : (15 + id).ToString(CultureInfo.InvariantCulture)));
+        foreach (var track in KnownTracks)
+            lookups.Tracks.Set(new Track(track, $"t{track}", "a", 200));
+        return lookups;
+    }
+
+    /// <summary>The zip of a play's line (its last field, quotes removed).</summary>
+    private static byte[] ZipOf(Entry entry) => System.Text.Encoding.UTF8.GetBytes(entry.Line[(entry.Line.LastIndexOf(',') + 1)..].Trim('"'));
+
     public Playstream.Core.Results.AnalyticsResults Reference(AnalyticsSettings settings) =>
         BruteForceReference.Compute(Entries.Select(e => e.Line), CustomerGenders, KnownTracks, new ReferenceSettings(
             settings.ActivityWindowSeconds, settings.ActivitySlideSeconds, settings.TopTracksWindowSeconds,

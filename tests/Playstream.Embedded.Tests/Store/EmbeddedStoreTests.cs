@@ -52,6 +52,53 @@ public sealed class EmbeddedStoreTests
     }
 
     [Fact]
+    public void Breakdowns_written_first_stay_beside_the_final_results_written_after_them()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("store.db");
+        var expected = SampleResults();
+        var breakdowns = new BreakdownResults(
+            [new PanePlays(1_414_000_000, 1_414_000_300, "gender", "0", 4), new PanePlays(1_414_000_000, 1_414_000_300, "level", "gold", 4),
+             new PanePlays(1_414_000_300, 1_414_000_600, "gender", "unknown", 1)],
+            [new ZipPlays("01234", 3), new ZipPlays("other", 2)]);
+        using (var store = EmbeddedStore.CreateFresh(path, out _))
+        {
+            store.WriteBreakdowns(breakdowns);
+            store.WriteFinalResults(expected, new Dictionary<string, string> { ["events"] = "5" });
+        }
+
+        using var reader = new StoreReader(path);
+        var read = reader.ReadBreakdowns();
+        Assert.Equal(breakdowns.Panes.OrderBy(p => (p.PaneStart, p.Dimension, p.Key)), read.Panes.OrderBy(p => (p.PaneStart, p.Dimension, p.Key)));
+        Assert.Equal(breakdowns.Zips, read.Zips);
+        Assert.Equal(expected.Activity, reader.ReadResults().Activity);
+        Assert.Equal(expected.Interests, reader.ReadResults().Interests);
+        Assert.Equal("finished", reader.RunInfo().State);
+        Assert.Equal("1", reader.RunInfo().Meta["results_version"]);
+    }
+
+    [Fact]
+    public void Lookups_written_are_read_back_with_every_field_and_a_missing_age_stays_missing()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("store.db");
+        var lookups = LookupTables.Empty();
+        // More than one insert statement's worth of customers, so full statements and the remainder both run.
+        for (var id = 0; id < 150; id++)
+            lookups.Customers.Set(new Customer(id, $"Name, {id}", id % 2 == 0 ? "0" : "1", $"{id} Main St", "01234", "06/04/2013", "1", "2", "4", "1", id % 3 == 0 ? null : "33"));
+        lookups.Tracks.Set(new Track(326, "Helplessly Hoping", "Crosby", 195));
+        using (var store = EmbeddedStore.CreateFresh(path, out _))
+            store.WriteLookups(lookups);
+
+        using var reader = new StoreReader(path);
+        var read = reader.ReadLookups();
+        Assert.Equal(150, read.Customers.Count);
+        foreach (var customer in lookups.Customers.All())
+            Assert.Equal(customer, read.Customers.Get(customer.Id));
+        Assert.Equal(new Track(326, "Helplessly Hoping", "Crosby", 195), read.Tracks.Get(326));
+    }
+
+    [Fact]
     public void A_fresh_store_replaces_the_earlier_run_and_says_which()
     {
         using var folder = new TempFolder();

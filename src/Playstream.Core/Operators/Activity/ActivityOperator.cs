@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Playstream.Core.Engine;
 using Playstream.Core.Results;
 using Playstream.Core.Windows;
@@ -52,6 +53,37 @@ public sealed class ActivityOperator
     {
         var slot = _panes.Find(pane);
         return slot >= 0 && _customers.Contains(slot, customerId);
+    }
+
+    /// <summary>
+    /// Adds a block's plays, best sorted by pane: each run of one pane finds its slot once and
+    /// sizes the pane's customer set once, instead of per play.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void AddBlock(ReadOnlySpan<EnrichedPlay> plays)
+    {
+        var i = 0;
+        while (i < plays.Length)
+        {
+            var pane = PaneMath.PaneOf(plays[i].Time, _slide);
+            var start = PaneMath.StartOf(pane, _slide);
+            var end = start + _slide;
+            var runEnd = i + 1;
+            while (runEnd < plays.Length && plays[runEnd].Time >= start && plays[runEnd].Time < end)
+                runEnd++;
+            var slot = SlotOf(pane);
+            _customers.Reserve(slot, runEnd - i);
+            long mobile = 0;
+            for (var k = i; k < runEnd; k++)
+            {
+                ref readonly var play = ref plays[k];
+                mobile += play.Flags & EnrichedPlay.Mobile;
+                _customers.Append(slot, play.CustomerId);
+            }
+            _plays[slot] += runEnd - i;
+            _mobile[slot] += mobile;
+            i = runEnd;
+        }
     }
 
     public void Merge(ActivityOperator other) => Merge(other, long.MinValue);
@@ -121,41 +153,35 @@ public sealed class ActivityOperator
     public List<ActivityWindow> ComputeWindows()
     {
         var (sortedPanes, order) = _panes.InPaneOrder();
-        var maxCustomer = -1;
-        for (var i = 0; i < order.Length; i++)
+        var walk = new WindowWalk(this, order, new SlidingCounts(_customers.MaxCustomer(order.Length), listKeys: false));
+        PaneWindowWalker.Walk(sortedPanes, _window / _slide, ref walk);
+        return walk.Windows;
+    }
+
+    /// <summary>Running totals of the window being walked: plays and mobile plays add up, listeners are counted per customer.</summary>
+    private struct WindowWalk(ActivityOperator activity, int[] order, SlidingCounts listeners) : IPaneWindowVisitor
+    {
+        private long _plays;
+        private long _mobile;
+
+        public List<ActivityWindow> Windows { get; } = [];
+
+        public void Enter(int pane) => Move(order[pane], 1);
+
+        public void Leave(int pane) => Move(order[pane], -1);
+
+        public readonly void Emit(long firstPane)
         {
-            _customers.Compact(order[i]);
-            var customers = _customers.Of(order[i]);
-            if (customers.Length > 0)
-                maxCustomer = Math.Max(maxCustomer, customers[^1]);
+            var start = PaneMath.StartOf(firstPane, activity._slide);
+            Windows.Add(new ActivityWindow(start, start + activity._window, _plays, listeners.NonZero, _mobile));
         }
 
-        var listeners = new SlidingCounts(maxCustomer, listKeys: false);
-        long plays = 0, mobile = 0;
-        var windows = new List<ActivityWindow>();
-        PaneWindowWalker.Walk(sortedPanes, _window / _slide,
-            enter: i =>
-            {
-                var slot = order[i];
-                plays += _plays[slot];
-                mobile += _mobile[slot];
-                foreach (var customer in _customers.Of(slot))
-                    listeners.Add(customer, 1);
-            },
-            leave: i =>
-            {
-                var slot = order[i];
-                plays -= _plays[slot];
-                mobile -= _mobile[slot];
-                foreach (var customer in _customers.Of(slot))
-                    listeners.Add(customer, -1);
-            },
-            emit: firstPane =>
-            {
-                var start = PaneMath.StartOf(firstPane, _slide);
-                windows.Add(new ActivityWindow(start, start + _window, plays, listeners.NonZero, mobile));
-            });
-        return windows;
+        private void Move(int slot, long sign)
+        {
+            _plays += sign * activity._plays[slot];
+            _mobile += sign * activity._mobile[slot];
+            activity._customers.AddTo(slot, listeners, sign);
+        }
     }
 
     private void AddPane(long pane, long plays, long mobile, ReadOnlySpan<int> customers)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Playstream.Core.Operators.Activity;
 
 /// <summary>
@@ -33,6 +34,7 @@ internal sealed class PaneCustomers
     public void Append(int slot, int customer) => TryAppend(slot, customer);
 
     /// <summary>Adds a customer to a pane; true when the pane did not hold it yet.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryAppend(int slot, int customer)
     {
         if (customer == Free)
@@ -88,12 +90,54 @@ internal sealed class PaneCustomers
         }
     }
 
+    /// <summary>
+    /// Makes room in a pane's set for up to <paramref name="extra"/> more customers at once, so a
+    /// block of plays for one pane grows the set (and rehashes it) once rather than step by step.
+    /// </summary>
+    public void Reserve(int slot, int extra)
+    {
+        var needed = (_counts[slot] + (long)extra) * 2;
+        var set = _sets[slot];
+        if (needed <= set.Length)
+            return;
+        var size = Math.Max(FirstCapacity, set.Length);
+        while (size < needed && size < (1 << 30))
+            size *= 2;
+        Rehash(slot, size);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="delta"/> to the count of each of a pane's customers, straight from its
+    /// set (no sorted copy): a window's distinct listeners need the members, not their order.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddTo(int slot, Windows.SlidingCounts counts, long delta)
+    {
+        if (_hasFreeValue[slot])
+            counts.Add(Free, delta);
+        foreach (var customer in _sets[slot])
+            if (customer != Free)
+                counts.Add(customer, delta);
+    }
+
+    /// <summary>The largest customer id in any of the first <paramref name="slots"/> panes, or -1.</summary>
+    public int MaxCustomer(int slots)
+    {
+        var max = -1;
+        for (var slot = 0; slot < slots; slot++)
+            foreach (var customer in _sets[slot])
+                if (customer > max)
+                    max = customer;
+        return max;
+    }
+
     /// <summary>Prepares the ascending list of a pane's customers; returns how many there are.</summary>
     public int Compact(int slot) => Sorted(slot).Length;
 
     /// <summary>A pane's distinct customers, ascending.</summary>
     public ReadOnlySpan<int> Of(int slot) => Sorted(slot);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int[] Sorted(int slot)
     {
         if (_sorted[slot] is { } sorted)
@@ -110,10 +154,13 @@ internal sealed class PaneCustomers
         return _sorted[slot] = sorted;
     }
 
-    private void Grow(int slot)
+    private void Grow(int slot) => Rehash(slot, Math.Max(FirstCapacity, _sets[slot].Length * 2));
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Rehash(int slot, int size)
     {
         var old = _sets[slot];
-        var set = new int[Math.Max(FirstCapacity, old.Length * 2)];
+        var set = new int[size];
         Array.Fill(set, Free);
         var mask = set.Length - 1;
         foreach (var customer in old)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Playstream.Core.Operators.Breakdowns;
 
 /// <summary>
@@ -11,6 +12,7 @@ public static class ZipKey
     public const int OtherKey = -1;
     public const string Other = "other";
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Of(ReadOnlySpan<byte> zip)
     {
         if (zip.IsEmpty || zip.Length > MaxDigits)

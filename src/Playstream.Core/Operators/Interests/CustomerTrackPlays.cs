@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Playstream.Core.Operators.Interests;
 
 /// <summary>
@@ -81,6 +82,34 @@ internal sealed partial class CustomerTrackPlays
         }
     }
 
+    /// <summary>
+    /// Adds plays given as packed keys with their times, best ordered by the table's hash (see
+    /// <see cref="Engine.PlayBlockSorter.PairsInTableOrder"/>): the lookups then sweep the table
+    /// in memory order. A run of one key is looked up once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddMany(ReadOnlySpan<Engine.PairTime> plays)
+    {
+        // Keys in hash order fill the table front to back: were it to grow midway, the keys
+        // rehashed so far would sit packed at its front and every later one would probe past
+        // them all (quadratic). Room for every play to be a new pair keeps the sweep linear.
+        var size = _table.Length;
+        while ((Count + (long)plays.Length) * 4 > size * 3L)
+            size *= 2;
+        if (size > _table.Length)
+            Grow(size);
+        var i = 0;
+        while (i < plays.Length)
+        {
+            var key = plays[i].Key;
+            // Inserting times never grows the table, so the ref stays valid for the run.
+            ref var pair = ref PairOf(key);
+            do
+                Insert(ref pair, plays[i++].Time);
+            while (i < plays.Length && plays[i].Key == key);
+        }
+    }
+
     public void Merge(CustomerTrackPlays other)
     {
         Span<long> inline = stackalloc long[InlineTimes];
@@ -148,6 +177,7 @@ internal sealed partial class CustomerTrackPlays
     }
 
     /// <summary>Calls <paramref name="visit"/> with each pair's customer, track and detection time (or null).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ForEach(Action<int, int, long?> visit)
     {
         foreach (ref var pair in _table.AsSpan())
@@ -170,6 +200,7 @@ internal sealed partial class CustomerTrackPlays
         return inline[..pair.Count];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Insert(ref Pair pair, long time)
     {
         if (pair.Detected && time >= pair.Last)
@@ -207,6 +238,7 @@ internal sealed partial class CustomerTrackPlays
         SetSpilledCount(ref pair, times, count);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void InsertInline(ref Pair pair, long time)
     {
         if (pair.Count == 0)
@@ -269,6 +301,7 @@ internal sealed partial class CustomerTrackPlays
     /// Looks for a detection among the windows of <c>_plays</c> consecutive times that include index
     /// <paramref name="at"/>; returns how many times remain stored after it, or 0 when there is none.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int CheckInterest(ReadOnlySpan<long> times, int at)
     {
         var last = Math.Min(at + _plays - 1, times.Length - 1);
@@ -294,6 +327,7 @@ internal sealed partial class CustomerTrackPlays
         return low;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ref Pair PairOf(long key)
     {
         var mask = _table.Length - 1;
@@ -322,6 +356,7 @@ internal sealed partial class CustomerTrackPlays
     // Fibonacci hashing of the packed key; the top bits index the table.
     private int Hash(long key) => (int)((ulong)key * 0x9E3779B97F4A7C15UL >> _shift);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Grow(int size)
     {
         var old = _table;

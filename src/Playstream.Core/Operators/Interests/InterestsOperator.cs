@@ -41,6 +41,8 @@ public sealed class InterestsOperator
         ArgumentNullException.ThrowIfNull(visit);
         _pairs.ForEach((customer, track, _) => visit(customer, track));
     }
+    /// <summary>Adds plays as (customer, track) keys with times, best in the pair table's order.</summary>
+    internal void AddMany(ReadOnlySpan<PairTime> plays) => _pairs.AddMany(plays);
 
     /// <summary>
     /// For an endless stream whose plays from now on are all at or after <paramref name="horizon"/>:

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Playstream.Core.Operators.Shared;
 using Playstream.Core.Results;
 
@@ -22,6 +23,7 @@ public sealed class ProfilesOperator
 
     public int Customers => _customers.Count;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(int customerId, long time, bool isMobile)
     {
         var slot = SlotOf(customerId);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Playstream.Core.Operators.Shared;
 
 /// <summary>
@@ -26,6 +27,7 @@ public sealed class IntCountMap
     /// <summary>How many distinct keys have a count.</summary>
     public int Count { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(int key, long delta)
     {
         if (delta <= 0)
@@ -64,6 +66,7 @@ public sealed class IntCountMap
     }
 
     /// <summary>Calls <paramref name="visit"/> for each key and its count, in table order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ForEach(Action<int, long> visit)
     {
         for (var i = 0; i < _keys.Length; i++)
@@ -71,7 +74,26 @@ public sealed class IntCountMap
                 visit(_keys[i], _counts[i]);
     }
 
+    /// <summary>Adds each key's count times <paramref name="sign"/> to running counts (a pane entering or leaving a window).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>The sum of every count.</summary>
+    public long Total()
+    {
+        long total = 0;
+        foreach (var count in _counts)
+            total += count;
+        return total;
+    }
+
+    public void AddTo(Windows.SlidingCounts running, long sign)
+    {
+        for (var i = 0; i < _keys.Length; i++)
+            if (_counts[i] != 0)
+                running.Add(_keys[i], sign * _counts[i]);
+    }
+
     /// <summary>The largest key present, or -1 when empty or all keys are negative.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int MaxKey()
     {
         var max = -1;
@@ -84,6 +106,7 @@ public sealed class IntCountMap
     // Fibonacci hashing spreads consecutive ids over the table; the high bits are the good ones.
     private int Hash(int key) => (int)((uint)key * 2654435769u >> _shift);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Grow()
     {
         var oldKeys = _keys;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Playstream.Core.Results;
 
 namespace Playstream.Core.Operators.TopTracks;
@@ -15,6 +16,7 @@ internal sealed class TopNSelector
 
     public void Clear() => _count = 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Offer(int trackId, long plays)
     {
         var candidate = new TrackPlays(trackId, plays);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Playstream.Core.Engine;
 using Playstream.Core.Lookups;
 using Playstream.Core.Operators.Shared;
@@ -34,6 +35,33 @@ public sealed class TopTracksOperator
 
     public void Add(long time, byte genderSlot, int trackId) =>
         CountsOf(PaneMath.PaneOf(time, _slide), genderSlot).Add(trackId, 1);
+
+    /// <summary>Adds a block's plays, best sorted by time: a run of one pane finds its slot once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void AddBlock(ReadOnlySpan<EnrichedPlay> plays)
+    {
+        long start = long.MaxValue, end = long.MinValue;
+        IntCountMap?[] byGender = [];
+        var slot = -1;
+        foreach (ref readonly var play in plays)
+        {
+            if (play.Time < start || play.Time >= end)
+            {
+                var pane = PaneMath.PaneOf(play.Time, _slide);
+                start = PaneMath.StartOf(pane, _slide);
+                end = start + _slide;
+                slot = SlotOf(pane);
+                byGender = _counts[slot];
+            }
+            var gender = play.GenderSlot;
+            if (gender >= byGender.Length || byGender[gender] is not { } counts)
+            {
+                counts = CountsOfSlot(slot, gender);
+                byGender = _counts[slot];
+            }
+            counts.Add(play.TrackId, 1);
+        }
+    }
 
     public void Merge(TopTracksOperator other) => Merge(other, long.MinValue);
 
@@ -200,34 +228,48 @@ public sealed class TopTracksOperator
         if (panes.Count == 0)
             return;
 
-        var code = GenderCodes.Name(gender);
-        var running = new SlidingCounts(maxTrack, listKeys: true);
-        var top = new TopNSelector(_topN);
-        long total = 0;
-        PaneWindowWalker.Walk(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(panes), _window / _slide,
-            enter: i => maps[i].ForEach((track, plays) =>
-            {
-                running.Add(track, plays);
-                total += plays;
-            }),
-            leave: i => maps[i].ForEach((track, plays) =>
-            {
-                running.Add(track, -plays);
-                total -= plays;
-            }),
-            emit: firstPane =>
-            {
-                var start = PaneMath.StartOf(firstPane, _slide);
-                if (start < firstStart || start > lastStart)
-                    return;
-                top.Clear();
-                foreach (var track in running.NonZeroKeys())
-                    top.Offer(track, running.Get(track));
-                windows.Add((new TopTracksWindow(start, start + _window, code, top.ToArray()), total));
-            });
+        var totals = maps.ConvertAll(m => m.Total());
+        var walk = new WindowWalk(this, maps, totals, new SlidingCounts(maxTrack, listKeys: true), GenderCodes.Name(gender), windows, firstStart, lastStart);
+        PaneWindowWalker.Walk(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(panes), _window / _slide, ref walk);
     }
 
-    private IntCountMap CountsOf(long pane, byte genderSlot)
+    /// <summary>
+    /// Running track counts of the window being walked, and all its plays; each window starting
+    /// within [first, last] keeps its top N.
+    /// </summary>
+    private readonly struct WindowWalk(TopTracksOperator topTracks, List<IntCountMap> maps, List<long> totals, SlidingCounts running, string code,
+        List<(TopTracksWindow, long)> windows, long firstStart, long lastStart) : IPaneWindowVisitor
+    {
+        private readonly TopNSelector _top = new(topTracks._topN);
+        private readonly long[] _plays = new long[1];
+
+        public void Enter(int pane)
+        {
+            maps[pane].AddTo(running, 1);
+            _plays[0] += totals[pane];
+        }
+
+        public void Leave(int pane)
+        {
+            maps[pane].AddTo(running, -1);
+            _plays[0] -= totals[pane];
+        }
+
+        public void Emit(long firstPane)
+        {
+            var start = PaneMath.StartOf(firstPane, topTracks._slide);
+            if (start < firstStart || start > lastStart)
+                return;
+            _top.Clear();
+            foreach (var track in running.NonZeroKeys())
+                _top.Offer(track, running.Get(track));
+            windows.Add((new TopTracksWindow(start, start + topTracks._window, code, _top.ToArray()), _plays[0]));
+        }
+    }
+
+    private IntCountMap CountsOf(long pane, byte genderSlot) => CountsOfSlot(SlotOf(pane), genderSlot);
+
+    private int SlotOf(long pane)
     {
         var slot = _panes.GetOrAdd(pane, out var added);
         if (added)
@@ -236,6 +278,11 @@ public sealed class TopTracksOperator
                 Array.Resize(ref _counts, _counts.Length * 2);
             _counts[slot] = [];
         }
+        return slot;
+    }
+
+    private IntCountMap CountsOfSlot(int slot, byte genderSlot)
+    {
         var byGender = _counts[slot];
         if (genderSlot >= byGender.Length)
         {
