@@ -6,11 +6,11 @@ using Playstream.Core.Streaming.Stages;
 namespace Playstream.Core.Streaming;
 
 /// <summary>
-/// What a task holds that grows with event time: its customer stage's listener panes and interest
+/// What a task holds that grows with event time: its customer stage's (customer, pane) listener pairs and interest
 /// play times, its window stage's activity windows and top-tracks panes, and the horizons up to
 /// which each has dropped what final windows needed.
 /// </summary>
-public sealed record TaskFootprint(int ListenerPanes, long StoredTimes, int Pairs, int ActivityWindows, int TopTracksPanes, long? CustomerHorizon, long? WindowHorizon)
+public sealed record TaskFootprint(long ListenerPairs, long StoredTimes, int Pairs, int ActivityWindows, int TopTracksPanes, long? CustomerHorizon, long? WindowHorizon)
 {
     /// <summary>The footprint of the task a claim found in the store (the claim raises its epoch: a running owner is fenced off).</summary>
     public static TaskFootprint Of(TaskClaim claim, TopologySettings topology)

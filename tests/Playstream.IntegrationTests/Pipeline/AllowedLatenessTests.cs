@@ -85,7 +85,7 @@ public sealed class AllowedLatenessTests(ElasticsearchServer es, KafkaBroker kaf
             var footprint = TaskFootprint.Of(await store.ClaimAsync(partition, default), topology);
             Assert.NotNull(footprint.CustomerHorizon);
             Assert.InRange(footprint.CustomerHorizon!.Value, horizon - 4 * 3600, horizon);
-            Assert.InRange(footprint.ListenerPanes, 1, (Lateness + 6 * 3600 + settings.ActivityWindowSeconds) / settings.ActivitySlideSeconds);
+            Assert.InRange(footprint.ListenerPairs, 1, 600L * (Lateness + 6 * 3600 + settings.ActivityWindowSeconds) / settings.ActivitySlideSeconds);
             Assert.InRange(footprint.TopTracksPanes, 0, (Lateness + 6 * 3600 + settings.TopTracksWindowSeconds) / settings.TopTracksSlideSeconds);
         }
     }

@@ -77,6 +77,24 @@ public sealed class BreakdownsOperator
         return kept;
     }
 
+    /// <summary>Adds a pane's counts: plays by gender slot, level slot and age slot (arrays as long as <see cref="GenderCodes.MaxSlots"/>, <see cref="CustomerTraits.LevelSlots"/>, <see cref="CustomerTraits.AgeSlots"/>).</summary>
+    public void AddPane(long pane, ReadOnlySpan<long> genders, ReadOnlySpan<long> levels, ReadOnlySpan<long> ages)
+    {
+        var slot = SlotOf(pane);
+        for (var g = 0; g < genders.Length; g++)
+            if (genders[g] > 0)
+                Bump(_gender, g, slot, genders[g]);
+        for (var l = 0; l < levels.Length; l++)
+            if (levels[l] > 0)
+                Bump(_level, l, slot, levels[l]);
+        for (var a = 0; a < ages.Length; a++)
+            if (ages[a] > 0)
+                Bump(_age, a, slot, ages[a]);
+    }
+
+    /// <summary>Adds plays to a zip (a <see cref="ZipKey"/>).</summary>
+    public void AddZip(int zipKey, long plays) => _zips.Add(zipKey, plays);
+
     /// <summary>The pane numbers that hold state, in no particular order.</summary>
     public ReadOnlySpan<long> PaneNumbers => _panes.Panes;
 

@@ -33,6 +33,9 @@ public sealed class TopTracksOperator
         _topN = settings.TopN;
     }
 
+    /// <summary>Adds <paramref name="plays"/> plays of a track to a pane (numbered as <see cref="PaneMath.PaneOf"/> numbers them) for a gender slot.</summary>
+    public void AddCount(long pane, byte genderSlot, int trackId, long plays) => CountsOf(pane, genderSlot).Add(trackId, plays);
+
     public void Add(long time, byte genderSlot, int trackId) =>
         CountsOf(PaneMath.PaneOf(time, _slide), genderSlot).Add(trackId, 1);
 

@@ -1,40 +1,37 @@
 using System.Text;
 using Playstream.Core.Engine;
+using Playstream.Core.Lookups;
 using Playstream.Core.Operators.Breakdowns;
-using Playstream.Core.Operators.TopTracks;
 using Playstream.Core.Streaming.State;
 
 namespace Playstream.Core.Streaming.Partials;
 
 /// <summary>
-/// What one task's flush changed in the results one owner merges: counts to add, never whole
+/// What one task's flush changed in the results an owner merges: counts to add, never whole
 /// values. Activity as per-window plays, listeners and mobile plays (a customer's plays are
 /// all in one partition, so listener counts add up); top tracks as per-pane track counts by
 /// gender; the dashboard's breakdown panes and zips; tracks the partition saw for the first
 /// time; the summary's counts; the profile-summary sums. Each is written once, in the same
 /// transaction as the checkpoint of the flush it came from, so a merge counts it exactly once.
+/// Gender slots are per process: a partial carries the codes of the slots it uses.
 /// </summary>
 public sealed class WindowPartial
 {
-    private const byte Format = 1;
+    private const byte Format = 2;
 
-    public WindowPartial(AnalyticsSettings settings)
-    {
-        Settings = settings;
-        TopTracks = new TopTracksOperator(settings);
-        Breakdowns = new BreakdownsOperator(settings);
-    }
+    /// <summary>Plays of one track in one top-tracks pane for one gender slot (of this process).</summary>
+    public readonly record struct TrackCount(long Pane, byte Gender, int Track, long Plays);
 
-    public AnalyticsSettings Settings { get; }
     internal RunCounters Counters { get; private set; } = new();
     public ActivityWindowCounts Activity { get; private set; } = new();
-    public TopTracksOperator TopTracks { get; private set; }
-    public BreakdownsOperator Breakdowns { get; private set; }
+    public List<TrackCount> Tracks { get; } = [];
+    public List<(long Pane, PaneBreakdown Counts)> Panes { get; } = [];
+    public List<(int Zip, long Plays)> Zips { get; } = [];
     public List<int> NewTracks { get; } = [];
     public List<int> NewMobileTracks { get; } = [];
     public ProfileShareSums ProfileSums { get; private set; } = new();
 
-    /// <summary>Whether the partial holds results without a time (summary, profile summary, unique tracks, zips).</summary>
+    /// <summary>Whether the partial holds the results without a time (summary, profile summary, unique tracks, zips).</summary>
     public bool HasGlobals { get; private set; } = true;
 
     public byte[] ToBytes()
@@ -45,8 +42,57 @@ public sealed class WindowPartial
             writer.Write(Format);
             writer.Write(HasGlobals);
             Activity.Write(writer);
-            TopTracks.Write(writer);
-            Breakdowns.Write(writer);
+            Span<bool> used = stackalloc bool[256];
+            foreach (var t in Tracks)
+                used[t.Gender] = true;
+            foreach (var (_, counts) in Panes)
+                for (var g = 0; g < counts.Genders.Length; g++)
+                    used[g] |= counts.Genders[g] != 0;
+            var genders = 0;
+            foreach (var u in used)
+                genders += u ? 1 : 0;
+            writer.Write7BitEncodedInt(genders);
+            for (var g = 0; g < used.Length; g++)
+            {
+                if (!used[g])
+                    continue;
+                writer.Write((byte)g);
+                writer.Write(GenderCodes.Name(g));
+            }
+            writer.Write7BitEncodedInt(Tracks.Count);
+            foreach (var t in Tracks)
+            {
+                writer.Write7BitEncodedInt64(t.Pane);
+                writer.Write(t.Gender);
+                writer.Write7BitEncodedInt(t.Track);
+                writer.Write7BitEncodedInt64(t.Plays);
+            }
+            writer.Write7BitEncodedInt(Panes.Count);
+            foreach (var (pane, counts) in Panes)
+            {
+                writer.Write7BitEncodedInt64(pane);
+                var nonZero = 0;
+                foreach (var plays in counts.Genders)
+                    nonZero += plays != 0 ? 1 : 0;
+                writer.Write7BitEncodedInt(nonZero);
+                for (var gender = 0; gender < counts.Genders.Length; gender++)
+                {
+                    if (counts.Genders[gender] == 0)
+                        continue;
+                    writer.Write((byte)gender);
+                    writer.Write7BitEncodedInt64(counts.Genders[gender]);
+                }
+                foreach (var level in counts.Levels)
+                    writer.Write7BitEncodedInt64(level);
+                foreach (var age in counts.Ages)
+                    writer.Write7BitEncodedInt64(age);
+            }
+            writer.Write7BitEncodedInt(Zips.Count);
+            foreach (var (zip, plays) in Zips)
+            {
+                writer.Write(zip);
+                writer.Write7BitEncodedInt64(plays);
+            }
             if (HasGlobals)
             {
                 Counters.Write(writer);
@@ -58,7 +104,7 @@ public sealed class WindowPartial
         return buffer.ToArray();
     }
 
-    public static WindowPartial FromBytes(ReadOnlySpan<byte> bytes, AnalyticsSettings settings)
+    public static WindowPartial FromBytes(ReadOnlySpan<byte> bytes)
     {
         using var buffer = new MemoryStream(bytes.ToArray(), writable: false);
         using var reader = new BinaryReader(buffer, Encoding.UTF8);
@@ -66,10 +112,35 @@ public sealed class WindowPartial
         {
             if (reader.ReadByte() != Format)
                 throw new InvalidDataException("a partial of an unknown format");
-            var partial = new WindowPartial(settings) { HasGlobals = reader.ReadBoolean() };
+            var partial = new WindowPartial { HasGlobals = reader.ReadBoolean() };
             partial.Activity = ActivityWindowCounts.Read(reader);
-            partial.TopTracks = TopTracksOperator.Read(reader, settings);
-            partial.Breakdowns = BreakdownsOperator.Read(reader, settings);
+            // The sender's gender slots, as this process numbers the same codes.
+            var slots = new Dictionary<byte, byte>();
+            for (var i = reader.Read7BitEncodedInt(); i > 0; i--)
+            {
+                var theirs = reader.ReadByte();
+                slots[theirs] = GenderCodes.Slot(reader.ReadString());
+            }
+            for (var i = reader.Read7BitEncodedInt(); i > 0; i--)
+                partial.Tracks.Add(new TrackCount(reader.Read7BitEncodedInt64(), slots[reader.ReadByte()], reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt64()));
+            for (var i = reader.Read7BitEncodedInt(); i > 0; i--)
+            {
+                var pane = reader.Read7BitEncodedInt64();
+                var counts = new PaneBreakdown();
+                var genders = new List<(byte Slot, long Plays)>();
+                for (var g = reader.Read7BitEncodedInt(); g > 0; g--)
+                    genders.Add((slots[reader.ReadByte()], reader.Read7BitEncodedInt64()));
+                var levels = new long[CustomerTraits.LevelSlots];
+                var ages = new long[CustomerTraits.AgeSlots];
+                for (var l = 0; l < levels.Length; l++)
+                    levels[l] = reader.Read7BitEncodedInt64();
+                for (var a = 0; a < ages.Length; a++)
+                    ages[a] = reader.Read7BitEncodedInt64();
+                counts.SetAll(genders, levels, ages);
+                partial.Panes.Add((pane, counts));
+            }
+            for (var i = reader.Read7BitEncodedInt(); i > 0; i--)
+                partial.Zips.Add((reader.ReadInt32(), reader.Read7BitEncodedInt64()));
             if (partial.HasGlobals)
             {
                 partial.Counters = RunCounters.Read(reader);
@@ -79,49 +150,47 @@ public sealed class WindowPartial
             }
             return partial;
         }
-        catch (EndOfStreamException e)
+        catch (Exception e) when (e is EndOfStreamException or KeyNotFoundException)
         {
-            throw new InvalidDataException("a partial is truncated", e);
+            throw new InvalidDataException("a partial is truncated or damaged", e);
         }
     }
 
     /// <summary>
     /// The parts each owner merges, by owner: windows and breakdown panes to the owner of the day
     /// they start in, top-tracks panes to every owner of a window holding them, the rest to
-    /// <see cref="WindowOwners.GlobalOwner"/>. Owners with nothing to merge get nothing.
+    /// <see cref="WindowOwners.GlobalOwner"/>, which always gets a part (the summary's counts).
     /// </summary>
-    public Dictionary<int, WindowPartial> SplitByOwner(WindowOwners owners)
+    public Dictionary<int, WindowPartial> SplitByOwner(WindowOwners owners, AnalyticsSettings settings)
     {
         ArgumentNullException.ThrowIfNull(owners);
+        ArgumentNullException.ThrowIfNull(settings);
         var parts = new Dictionary<int, WindowPartial>();
         WindowPartial PartOf(int owner)
         {
             if (!parts.TryGetValue(owner, out var part))
-                parts.Add(owner, part = new WindowPartial(Settings) { HasGlobals = owner == WindowOwners.GlobalOwner });
+                parts.Add(owner, part = new WindowPartial { HasGlobals = owner == WindowOwners.GlobalOwner });
             return part;
         }
-        foreach (var start in Activity.Starts)
-        {
-            var window = Activity.Window(start, Settings.ActivityWindowSeconds);
-            if (window is not null)
-                PartOf(owners.OwnerOf(start)).Activity.Add(start, window.Plays, window.Listeners, window.MobilePlays);
-        }
-        var topOwners = new Dictionary<long, List<int>>();
-        foreach (var pane in TopTracks.PaneNumbers)
-            topOwners[pane] = owners.TopTracksOwnersOfPane(pane * Settings.TopTracksSlideSeconds);
-        foreach (var owner in topOwners.Values.SelectMany(o => o).Distinct())
-            PartOf(owner).TopTracks = TopTracks.Where(pane => topOwners[pane].Contains(owner));
-        var breakdownOwners = new HashSet<int>();
-        foreach (var pane in Breakdowns.PaneNumbers)
-            breakdownOwners.Add(owners.OwnerOf(pane * Settings.ActivitySlideSeconds));
-        breakdownOwners.Add(WindowOwners.GlobalOwner); // the zips
-        foreach (var owner in breakdownOwners)
-        {
-            var part = Breakdowns.Where(pane => owners.OwnerOf(pane * Settings.ActivitySlideSeconds) == owner, withZips: owner == WindowOwners.GlobalOwner);
-            if (part.Panes > 0 || part.ZipKeys().Count > 0)
-                PartOf(owner).Breakdowns = part;
-        }
         var global = PartOf(WindowOwners.GlobalOwner);
+        var slide = settings.ActivitySlideSeconds;
+        var perWindow = settings.ActivityWindowSeconds / slide;
+        foreach (var (pane, plays, mobile) in Activity.PaneCounts())
+            foreach (var owner in owners.ActivityOwnersOfPane(pane, perWindow, slide))
+                PartOf(owner).Activity.AddPane(pane, plays, mobile);
+        foreach (var (first, listeners) in Activity.ListenerCounts())
+            PartOf(owners.OwnerOf(first * slide)).Activity.AddListeners(first, listeners);
+        var topOwners = new Dictionary<long, List<int>>();
+        foreach (var track in Tracks)
+        {
+            if (!topOwners.TryGetValue(track.Pane, out var list))
+                topOwners.Add(track.Pane, list = owners.TopTracksOwnersOfPane(track.Pane * settings.TopTracksSlideSeconds));
+            foreach (var owner in list)
+                PartOf(owner).Tracks.Add(track);
+        }
+        foreach (var pane in Panes)
+            PartOf(owners.OwnerOf(pane.Pane * settings.ActivitySlideSeconds)).Panes.Add(pane);
+        global.Zips.AddRange(Zips);
         global.Counters = Counters;
         global.NewTracks.AddRange(NewTracks);
         global.NewMobileTracks.AddRange(NewMobileTracks);
@@ -131,15 +200,14 @@ public sealed class WindowPartial
 
     private static void WriteIds(BinaryWriter writer, List<int> ids)
     {
-        writer.Write(ids.Count);
+        writer.Write7BitEncodedInt(ids.Count);
         foreach (var id in ids)
             writer.Write(id);
     }
 
     private static void ReadIds(BinaryReader reader, List<int> ids)
     {
-        var count = reader.ReadInt32();
-        for (var i = 0; i < count; i++)
+        for (var i = reader.Read7BitEncodedInt(); i > 0; i--)
             ids.Add(reader.ReadInt32());
     }
 }

@@ -38,7 +38,7 @@ internal sealed class CustomerStage
     private readonly PlayBatchPool _pool;
     private readonly Dictionary<int, PlayBatch> _openBatches = [];
 
-    private ActivityOperator _listeners;
+    private CustomerPanes _listeners = new();
     private ProfilesOperator _profiles = new();
     private InterestsOperator _interests;
     private UniqueTracksOperator _seen = new();
@@ -60,7 +60,6 @@ internal sealed class CustomerStage
         _plays = plays;
         _pool = pool;
         Changes = changes;
-        _listeners = new ActivityOperator(_settings);
         _interests = new InterestsOperator(_settings);
         _sourceMarks = new SourceMarks(topology.Partitions);
         _shipperMarks = new ShipperMarks(topology.ShipperSourcesPerPartition);
@@ -82,7 +81,7 @@ internal sealed class CustomerStage
     public long Replayed { get; private set; }
     public long Events { get; private set; }
 
-    public int ListenerPanes => _listeners.Panes;
+    public long ListenerPairs => _listeners.Pairs;
     public long StoredTimes => _interests.StoredTimes;
     public int Pairs => _interests.Pairs;
 
@@ -142,9 +141,7 @@ internal sealed class CustomerStage
         var gender = known ? customers.GenderSlot(play.CustomerId) : GenderCodes.UnknownSlot;
         Changes.Counters.CountEvent(known, _lookups.Tracks.Contains(play.TrackId));
         Changes.Counters.ObserveTime(play.Time);
-        Changes.AddPanePlay(play.Time, play.IsMobile);
-        Changes.TopTracks.Add(play.Time, gender, play.TrackId);
-        Changes.Breakdowns.Add(play.Time, gender, CustomerTraits.Of(customers).Packed(play.CustomerId), ZipKey.Of(zip));
+        Changes.AddPlay(play.Time, play.IsMobile, gender, play.TrackId, CustomerTraits.Of(customers).Packed(play.CustomerId), ZipKey.Of(zip));
         Changes.Plays.Add(new FlushChanges.LoggedPlay(play.CustomerId, play.TrackId, play.Time, play.IsMobile));
         Apply(play.CustomerId, play.TrackId, play.Time, play.IsMobile, Changes);
         Events++;
@@ -155,8 +152,10 @@ internal sealed class CustomerStage
     /// <summary>The state change of one play, the same whether it is new or replayed from the log (<paramref name="changes"/> null).</summary>
     private void Apply(int customer, int track, long time, bool isMobile, FlushChanges? changes)
     {
-        if (_listeners.AddListener(time, customer, isMobile))
-            changes?.NewListeners.Add((PaneMath.PaneOf(time, _settings.ActivitySlideSeconds), customer));
+        var perWindow = _settings.ActivityWindowSeconds / _settings.ActivitySlideSeconds;
+        if (_listeners.Add(customer, PaneMath.PaneOf(time, _settings.ActivitySlideSeconds), perWindow, out var firstWindow, out var lastWindow) && changes is not null)
+            for (var window = firstWindow; window <= lastWindow; window++)
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(changes.NewListeners, window, out _)++;
         _profiles.Add(customer, time, isMobile);
         if (_interests.AddReportingNew(customer, track, time))
         {
@@ -200,27 +199,10 @@ internal sealed class CustomerStage
     /// </summary>
     public void AddToPartial(WindowPartial partial)
     {
-        var perWindow = _settings.ActivityWindowSeconds / _settings.ActivitySlideSeconds;
-        var slide = _settings.ActivitySlideSeconds;
         foreach (var (pane, (plays, mobile)) in Changes.PanePlays)
-            for (var first = pane - perWindow + 1; first <= pane; first++)
-                partial.Activity.Add(first * slide, plays, 0, mobile);
-        // A customer is a new listener of a window when every pane of the window it played in is new to it this flush.
-        var fresh = Changes.NewListeners.ToHashSet();
-        var judged = new HashSet<(long Window, int Customer)>();
-        foreach (var (pane, customer) in Changes.NewListeners)
-        {
-            for (var first = pane - perWindow + 1; first <= pane; first++)
-            {
-                if (!judged.Add((first, customer)))
-                    continue;
-                var heardBefore = false;
-                for (var other = first; other < first + perWindow && !heardBefore; other++)
-                    heardBefore = other != pane && _listeners.Listened(other, customer) && !fresh.Contains((other, customer));
-                if (!heardBefore)
-                    partial.Activity.Add(first * slide, 0, 1, 0);
-            }
-        }
+            partial.Activity.AddPane(pane, plays, mobile);
+        foreach (var (first, listeners) in Changes.NewListeners)
+            partial.Activity.AddListeners(first, listeners);
         AddProfileSums(partial.ProfileSums);
     }
 
@@ -305,7 +287,7 @@ internal sealed class CustomerStage
         if (SafeHorizon is { } current && horizon <= current)
             return;
         SafeHorizon = horizon;
-        _listeners = _listeners.Retaining(horizon);
+        _listeners.DropBefore(PaneRetention.FirstNeeded(horizon, _settings.ActivityWindowSeconds, _settings.ActivitySlideSeconds));
         _interests.DropTimesBefore(horizon);
     }
 
@@ -374,7 +356,7 @@ internal sealed class CustomerStage
         foreach (var mark in ReadMarks(reader))
             stage._shipperMarks.Restore(mark);
         stage._shipperMarks.TakeChanged();
-        stage._listeners = ActivityOperator.Read(reader, topology.Analytics);
+        stage._listeners = CustomerPanes.Read(reader);
         stage._profiles = ProfilesOperator.Read(reader);
         stage._interests = InterestsOperator.Read(reader, topology.Analytics);
         stage._interests.ForEachPair((customer, _) => stage._tracksByCustomer.Add(customer, 1));

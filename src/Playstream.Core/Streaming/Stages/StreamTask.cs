@@ -132,14 +132,18 @@ internal sealed class StreamTask
         var partials = new List<(int Owner, byte[] Data)>();
         if (!changes.IsEmpty)
         {
-            var partial = new WindowPartial(_topology.Analytics);
+            var partial = new WindowPartial();
             partial.Counters.Merge(changes.Counters);
             Customers.AddToPartial(partial);
-            partial.TopTracks.Merge(changes.TopTracks);
-            partial.Breakdowns.Merge(changes.Breakdowns);
+            foreach (var ((pane, gender, track), plays) in changes.TrackPlays)
+                partial.Tracks.Add(new WindowPartial.TrackCount(pane, gender, track, plays));
+            foreach (var (pane, counts) in changes.Breakdowns)
+                partial.Panes.Add((pane, counts));
+            foreach (var (zip, plays) in changes.Zips)
+                partial.Zips.Add((zip, plays));
             partial.NewTracks.AddRange(changes.NewTracks);
             partial.NewMobileTracks.AddRange(changes.NewMobileTracks);
-            foreach (var (owner, part) in partial.SplitByOwner(_owners))
+            foreach (var (owner, part) in partial.SplitByOwner(_owners, _topology.Analytics))
                 partials.Add((owner, part.ToBytes()));
         }
         if (safeHorizon is { } horizon)
@@ -190,7 +194,7 @@ internal sealed class StreamTask
     }
 
     /// <summary>What the task's state holds that grows with event time (what an allowed lateness bounds).</summary>
-    public TaskFootprint Footprint => new(Customers.ListenerPanes, Customers.StoredTimes, Customers.Pairs, Windows.ActivityWindows, Windows.TopTracksPanes,
+    public TaskFootprint Footprint => new(Customers.ListenerPairs, Customers.StoredTimes, Customers.Pairs, Windows.ActivityWindows, Windows.TopTracksPanes,
         Customers.SafeHorizon, Windows.Horizon);
 
     /// <summary>Notes that the results pending at the last commit are written, so the next commit reports it.</summary>

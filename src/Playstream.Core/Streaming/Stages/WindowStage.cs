@@ -58,24 +58,30 @@ internal sealed class WindowStage
     public void Merge(PartialEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var partial = WindowPartial.FromBytes(entry.Data, _settings);
+        var partial = WindowPartial.FromBytes(entry.Data);
         _activity.Merge(partial.Activity);
-        foreach (var start in partial.Activity.Starts)
-            _pending.Activity.Add(start);
-        _topTracks.Merge(partial.TopTracks);
-        var perWindow = _settings.TopTracksWindowSeconds / _settings.TopTracksSlideSeconds;
-        foreach (var pane in partial.TopTracks.PaneNumbers)
+        var perWindow = _settings.ActivityWindowSeconds / _settings.ActivitySlideSeconds;
+        foreach (var pane in partial.Activity.Panes)
             for (var first = pane - perWindow + 1; first <= pane; first++)
-            {
-                var start = PaneMath.StartOf(first, _settings.TopTracksSlideSeconds);
-                if (_owners.OwnerOf(start) == _owner)
-                    _pending.TopTracks.Add(start);
-            }
-        _breakdowns.Merge(partial.Breakdowns);
-        foreach (var pane in partial.Breakdowns.PaneNumbers)
+                if (_owners.OwnerOf(first * _settings.ActivitySlideSeconds) == _owner)
+                    _pending.Activity.Add(first);
+        foreach (var first in partial.Activity.Windows)
+            _pending.Activity.Add(first);
+        foreach (var track in partial.Tracks)
+        {
+            _topTracks.AddCount(track.Pane, track.Gender, track.Track, track.Plays);
+            _pending.TopTrackPanes.Add(track.Pane);
+        }
+        foreach (var (pane, counts) in partial.Panes)
+        {
+            _breakdowns.AddPane(pane, counts.Genders, counts.Levels, counts.Ages);
             _pending.Panes.Add(pane);
-        foreach (var zip in partial.Breakdowns.ZipKeys())
+        }
+        foreach (var (zip, plays) in partial.Zips)
+        {
+            _breakdowns.AddZip(zip, plays);
             _pending.Zips.Add(zip);
+        }
         if (partial.HasGlobals)
         {
             _counters.Merge(partial.Counters);
@@ -90,6 +96,21 @@ internal sealed class WindowStage
         Partials++;
     }
 
+    /// <summary>The top-tracks windows this owner merges that hold one of the panes.</summary>
+    private HashSet<long> OwnedWindowsOf(IEnumerable<long> panes)
+    {
+        var perWindow = _settings.TopTracksWindowSeconds / _settings.TopTracksSlideSeconds;
+        var starts = new HashSet<long>();
+        foreach (var pane in panes)
+            for (var first = pane - perWindow + 1; first <= pane; first++)
+            {
+                var start = PaneMath.StartOf(first, _settings.TopTracksSlideSeconds);
+                if (_owners.OwnerOf(start) == _owner)
+                    starts.Add(start);
+            }
+        return starts;
+    }
+
     /// <summary>The results that changed since last taken; they count as being written until <see cref="ResultsWritten"/>.</summary>
     public ResultChanges TakeResults()
     {
@@ -97,12 +118,14 @@ internal sealed class WindowStage
         _pending = new Pending();
         _writing.Add(pending);
         var activity = new List<ActivityWindow>();
-        foreach (var start in pending.Activity.Order())
-            if (_activity.Window(start, _settings.ActivityWindowSeconds) is { } window)
+        var panesPerWindow = _settings.ActivityWindowSeconds / _settings.ActivitySlideSeconds;
+        foreach (var first in pending.Activity.Order())
+            if (_activity.Window(first, panesPerWindow, _settings.ActivitySlideSeconds) is { } window)
                 activity.Add(window);
         var topTracks = new List<(TopTracksWindow Window, long Plays)>();
-        foreach (var (first, last) in Runs(pending.TopTracks.Order(), _settings.TopTracksSlideSeconds))
-            topTracks.AddRange(_topTracks.ComputeWindowsWithPlays(first, last).Where(w => pending.TopTracks.Contains(w.Window.WindowStart)));
+        var topStarts = OwnedWindowsOf(pending.TopTrackPanes);
+        foreach (var (first, last) in Runs(topStarts.Order(), _settings.TopTracksSlideSeconds))
+            topTracks.AddRange(_topTracks.ComputeWindowsWithPlays(first, last).Where(w => topStarts.Contains(w.Window.WindowStart)));
         var breakdowns = pending.Panes.Count > 0 || pending.Zips.Count > 0 ? _breakdowns.Compute(pending.Panes, pending.Zips) : null;
         var summary = _counters.ToSummary();
         return new ResultChanges
@@ -132,7 +155,7 @@ internal sealed class WindowStage
         if (Horizon is { } current && horizon <= current)
             return;
         Horizon = horizon;
-        _activity.DropEndingBy(horizon, _settings.ActivityWindowSeconds);
+        _activity.DropEndingBy(horizon, _settings.ActivityWindowSeconds / _settings.ActivitySlideSeconds, _settings.ActivitySlideSeconds);
         _topTracks = _topTracks.Retaining(horizon);
         _breakdowns = _breakdowns.Retaining(horizon);
     }
@@ -192,17 +215,17 @@ internal sealed class WindowStage
     private sealed class Pending
     {
         public HashSet<long> Activity { get; } = [];
-        public HashSet<long> TopTracks { get; } = [];
+        public HashSet<long> TopTrackPanes { get; } = [];
         public HashSet<long> Panes { get; } = [];
         public HashSet<int> Zips { get; } = [];
         public bool Globals { get; set; }
 
-        public bool IsEmpty => Activity.Count == 0 && TopTracks.Count == 0 && Panes.Count == 0 && Zips.Count == 0 && !Globals;
+        public bool IsEmpty => Activity.Count == 0 && TopTrackPanes.Count == 0 && Panes.Count == 0 && Zips.Count == 0 && !Globals;
 
         public void Add(Pending other)
         {
             Activity.UnionWith(other.Activity);
-            TopTracks.UnionWith(other.TopTracks);
+            TopTrackPanes.UnionWith(other.TopTrackPanes);
             Panes.UnionWith(other.Panes);
             Zips.UnionWith(other.Zips);
             Globals |= other.Globals;
@@ -210,7 +233,7 @@ internal sealed class WindowStage
 
         public void Write(BinaryWriter writer)
         {
-            foreach (var set in new[] { Activity, TopTracks, Panes })
+            foreach (var set in new[] { Activity, TopTrackPanes, Panes })
             {
                 writer.Write(set.Count);
                 foreach (var key in set)
@@ -225,7 +248,7 @@ internal sealed class WindowStage
         public static Pending Read(BinaryReader reader)
         {
             var pending = new Pending();
-            foreach (var set in new[] { pending.Activity, pending.TopTracks, pending.Panes })
+            foreach (var set in new[] { pending.Activity, pending.TopTrackPanes, pending.Panes })
             {
                 var count = reader.ReadInt32();
                 for (var i = 0; i < count; i++)

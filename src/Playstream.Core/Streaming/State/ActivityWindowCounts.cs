@@ -3,54 +3,87 @@ using Playstream.Core.Results;
 namespace Playstream.Core.Streaming.State;
 
 /// <summary>
-/// Plays, listeners and mobile plays per activity window, summed over the partitions that
-/// sent them. A listener belongs to one partition (partitions hold customers), so each
-/// partition's distinct listeners of a window add up to the window's.
+/// What activity windows are made of, summed over the partitions that sent them: plays and mobile
+/// plays per pane (a window's are the sum of its panes'), and listeners per window. A listener
+/// belongs to one partition (partitions hold customers), so partitions' listener counts of a
+/// window add up to the window's.
 /// </summary>
 public sealed class ActivityWindowCounts
 {
-    private readonly Dictionary<long, (long Plays, long Listeners, long Mobile)> _windows = [];
+    private readonly Dictionary<long, (long Plays, long Mobile)> _panes = [];
+    private readonly Dictionary<long, long> _listeners = [];
 
-    public int Count => _windows.Count;
+    /// <summary>Panes with plays, by pane number.</summary>
+    public IEnumerable<long> Panes => _panes.Keys;
 
-    public IEnumerable<long> Starts => _windows.Keys;
+    /// <summary>Windows with listeners, by their first pane.</summary>
+    public IEnumerable<long> Windows => _listeners.Keys;
 
-    public void Add(long windowStart, long plays, long listeners, long mobile)
+    public int Count => _listeners.Count;
+
+    public IEnumerable<(long Pane, long Plays, long Mobile)> PaneCounts() => _panes.Select(p => (p.Key, p.Value.Plays, p.Value.Mobile));
+
+    public IEnumerable<(long FirstPane, long Listeners)> ListenerCounts() => _listeners.Select(l => (l.Key, l.Value));
+
+    public void AddPane(long pane, long plays, long mobile)
     {
-        ref var counts = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_windows, windowStart, out _);
-        counts = (counts.Plays + plays, counts.Listeners + listeners, counts.Mobile + mobile);
+        ref var counts = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_panes, pane, out _);
+        counts = (counts.Plays + plays, counts.Mobile + mobile);
     }
+
+    public void AddListeners(long firstPane, long listeners) =>
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_listeners, firstPane, out _) += listeners;
 
     public void Merge(ActivityWindowCounts other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        foreach (var (start, (plays, listeners, mobile)) in other._windows)
-            Add(start, plays, listeners, mobile);
+        foreach (var (pane, (plays, mobile)) in other._panes)
+            AddPane(pane, plays, mobile);
+        foreach (var (window, listeners) in other._listeners)
+            AddListeners(window, listeners);
     }
 
-    /// <summary>The window starting at <paramref name="windowStart"/>, null when it holds no play.</summary>
-    public ActivityWindow? Window(long windowStart, int windowSeconds) =>
-        _windows.TryGetValue(windowStart, out var c) && c.Plays > 0
-            ? new ActivityWindow(windowStart, windowStart + windowSeconds, c.Plays, c.Listeners, c.Mobile)
-            : null;
-
-    /// <summary>Forgets the windows that end by <paramref name="horizon"/> (final, and written).</summary>
-    public void DropEndingBy(long horizon, int windowSeconds)
+    /// <summary>The window whose first pane is <paramref name="firstPane"/>, null when it holds no play.</summary>
+    public ActivityWindow? Window(long firstPane, int panesPerWindow, int slide)
     {
-        foreach (var start in _windows.Keys.Where(s => s + windowSeconds <= horizon).ToList())
-            _windows.Remove(start);
+        long plays = 0, mobile = 0;
+        for (var pane = firstPane; pane < firstPane + panesPerWindow; pane++)
+            if (_panes.TryGetValue(pane, out var counts))
+            {
+                plays += counts.Plays;
+                mobile += counts.Mobile;
+            }
+        if (plays == 0)
+            return null;
+        var start = firstPane * slide;
+        return new ActivityWindow(start, start + (long)panesPerWindow * slide, plays, _listeners.GetValueOrDefault(firstPane), mobile);
+    }
+
+    /// <summary>Forgets what only windows ending by <paramref name="horizon"/> need (they are final, and written).</summary>
+    public void DropEndingBy(long horizon, int panesPerWindow, int slide)
+    {
+        foreach (var window in _listeners.Keys.Where(w => (w + panesPerWindow) * slide <= horizon).ToList())
+            _listeners.Remove(window);
+        var firstNeeded = global::Playstream.Core.Windows.PaneRetention.FirstNeeded(horizon, panesPerWindow * slide, slide);
+        foreach (var pane in _panes.Keys.Where(p => p < firstNeeded).ToList())
+            _panes.Remove(pane);
     }
 
     public void Write(BinaryWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.Write(_windows.Count);
-        foreach (var (start, (plays, listeners, mobile)) in _windows)
+        writer.Write7BitEncodedInt(_panes.Count);
+        foreach (var (pane, (plays, mobile)) in _panes)
         {
-            writer.Write(start);
-            writer.Write(plays);
-            writer.Write(listeners);
-            writer.Write(mobile);
+            writer.Write7BitEncodedInt64(pane);
+            writer.Write7BitEncodedInt64(plays);
+            writer.Write7BitEncodedInt64(mobile);
+        }
+        writer.Write7BitEncodedInt(_listeners.Count);
+        foreach (var (window, listeners) in _listeners)
+        {
+            writer.Write7BitEncodedInt64(window);
+            writer.Write7BitEncodedInt64(listeners);
         }
     }
 
@@ -58,9 +91,10 @@ public sealed class ActivityWindowCounts
     {
         ArgumentNullException.ThrowIfNull(reader);
         var counts = new ActivityWindowCounts();
-        var n = reader.ReadInt32();
-        for (var i = 0; i < n; i++)
-            counts.Add(reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64());
+        for (var n = reader.Read7BitEncodedInt(); n > 0; n--)
+            counts.AddPane(reader.Read7BitEncodedInt64(), reader.Read7BitEncodedInt64(), reader.Read7BitEncodedInt64());
+        for (var n = reader.Read7BitEncodedInt(); n > 0; n--)
+            counts.AddListeners(reader.Read7BitEncodedInt64(), reader.Read7BitEncodedInt64());
         return counts;
     }
 }
