@@ -20,12 +20,13 @@ internal static class ProcessCommand
         var lateness = AllowedLatenessOption.Create("For endless streams: a play this far behind its partition's latest (e.g. 1h) is a dead letter `late`; default: any lateness");
         var deadLetters = new Option<string?>("--dead-letter-topic") { Description = "Topic for dead letters (default TOPIC-dead-letters)" };
         var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve Prometheus /metrics and /health on this port (default: off)" };
+        var reportFile = new Option<string?>("--report") { Description = "At exit, write this member's figures (CPU, commits, restores) to this JSON file" };
         var metricsHost = new Option<string>("--metrics-host") { Description = "Address for --metrics-port (0.0.0.0 for every interface)", DefaultValueFactory = _ => "127.0.0.1" };
         var connection = new ConnectionOptions();
         var analytics = new AnalyticsOptions();
 
         var command = new Command("process", "Consume plays from Kafka, enrich from Redis, compute, write to Elasticsearch and Redis");
-        foreach (var option in new Option[] { topic, group, untilIdle, noPlays, flush, idlePartition, lateness, deadLetters, metricsPort, metricsHost })
+        foreach (var option in new Option[] { topic, group, untilIdle, noPlays, flush, idlePartition, lateness, deadLetters, metricsPort, metricsHost, reportFile })
             command.Options.Add(option);
         connection.AddTo(command);
         analytics.AddTo(command);
@@ -64,8 +65,10 @@ internal static class ProcessCommand
             ProcessorSummary summary;
             try
             {
-                summary = new StreamProcessor(options, operations?.Metrics.Watch(report) ?? report) { Metrics = operations?.Metrics }
-                    .RunAsync(stop.Token).GetAwaiter().GetResult();
+                var processor = new StreamProcessor(options, operations?.Metrics.Watch(report) ?? report) { Metrics = operations?.Metrics };
+                summary = processor.RunAsync(stop.Token).GetAwaiter().GetResult();
+                if (result.GetValue(reportFile) is { } path && processor.Stats is { } stats)
+                    ProcessorReport.Of(summary, stats).WriteTo(path);
             }
             catch (Exception e) when (e is not OperationCanceledException && operations is not null)
             {

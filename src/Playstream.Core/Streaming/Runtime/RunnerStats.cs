@@ -37,8 +37,16 @@ public sealed class RunnerStats
     /// <summary>The partitions this member holds now.</summary>
     public IReadOnlyList<int> Partitions { get; internal set; } = [];
 
+    private long _firstRecordTicks, _lastRecordTicks;
+
+    /// <summary>When the first and the latest record were taken (Stopwatch ticks; 0 before any).</summary>
+    public (long First, long Last) RecordTimes => (Interlocked.Read(ref _firstRecordTicks), Interlocked.Read(ref _lastRecordTicks));
+
     public void AddRecords(long records, long events, long duplicates, long repartitioned)
     {
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        Interlocked.CompareExchange(ref _firstRecordTicks, now, 0);
+        Interlocked.Exchange(ref _lastRecordTicks, now);
         Interlocked.Exchange(ref _records, records);
         Interlocked.Exchange(ref _events, events);
         Interlocked.Exchange(ref _duplicates, duplicates);
