@@ -22,6 +22,16 @@ internal static class BenchCommand
         command.Subcommands.Add(stack);
         command.Subcommands.Add(ShipBenchCommand.Create());
 
+        var es = new Command("es", "The plays sink on its own beside a raw bulk load of the same documents into the same Elasticsearch");
+        var esPlays = new Option<long>("--plays") { Description = "Plays to generate and write", DefaultValueFactory = _ => 1_000_000 };
+        var esRuns = new Option<int>("--runs") { Description = "Times each load runs (alternating)", DefaultValueFactory = _ => 2 };
+        var esConnection = new ConnectionOptions();
+        es.Options.Add(esPlays);
+        es.Options.Add(esRuns);
+        esConnection.AddTo(es);
+        es.SetAction(result => CliErrors.Run(() => PlaySinkBench.Run(result.GetValue(esPlays), Math.Max(1, result.GetValue(esRuns)), esConnection.Read(result))));
+        command.Subcommands.Add(es);
+
         var scale = new Command("scale", "process as 1, 2 and 3 instances on one topic, with rare and frequent checkpoints, and the time to take over a killed instance's partitions");
         var scalePlays = new Option<long>("--plays") { Description = "Plays to generate and run", DefaultValueFactory = _ => 1_000_000 };
         var scaleConnection = new ConnectionOptions();
