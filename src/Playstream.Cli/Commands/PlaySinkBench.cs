@@ -29,15 +29,14 @@ internal static class PlaySinkBench
     private const string SinkName = "ElasticsearchPlaySink";
     private const string UnpausedName = "ElasticsearchPlaySink, index refreshing every second";
 
-    public static int Run(long plays, int runs, PlaystreamSettings settings)
+    public static int Run(long plays, int runs, PlaySinkOptions sinkOptions, int bulkPlays, PlaystreamSettings settings)
     {
         var files = BenchData.Ensure(plays);
-        var options = ConnectionOptions.Elasticsearch(settings);
+        var options = ConnectionOptions.Elasticsearch(settings) with { MaxBulkDocuments = bulkPlays };
         var lookups = new LookupTables(CustomerReader.Read(files.Customers).Table, TrackReader.Read(files.Tracks).Table);
         var input = ReadPlays(files.Events);
         using var client = new ElasticsearchClient(options);
         var shapes = client.GetShapesAsync().GetAwaiter().GetResult();
-        var sinkOptions = new PlaySinkOptions();
         var id = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         // Names of one length: the two loads send the same bytes but for the index name.
         var rawIndex = $"bench-{id}-raw";
