@@ -25,9 +25,9 @@ namespace Playstream.Cli.Commands;
 internal static class PlaySinkBench
 {
     private const string Source = "bench/0";
-    private const string RawLoadName = "raw bulk load of the same documents";
+    private const string RawLoadName = "raw bulk load, same bytes";
     private const string SinkName = "ElasticsearchPlaySink";
-    private const string UnpausedName = "ElasticsearchPlaySink, index refreshing every second";
+    private const string UnpausedName = "the sink, refresh every 1 s";
 
     public static int Run(long plays, int runs, PlaySinkOptions sinkOptions, int bulkPlays, PlaystreamSettings settings)
     {
@@ -46,7 +46,7 @@ internal static class PlaySinkBench
         var mib = bodies.Sum(b => (long)b.Length) / (1024.0 * 1024.0);
         var table = new Table().Border(TableBorder.Rounded).Title(
             $"{input.Count:N0} enriched plays ({mib:F0} MiB of bulk bodies) into elasticsearch {shapes.Server.Version}, {Environment.ProcessorCount} cores");
-        table.AddColumns("run", "load", "seconds", "plays/s", "documents in index");
+        table.AddColumns("run", "load", "seconds", "plays/s", "rate vs raw", "documents in index");
         table.Caption($"{sinkOptions.Concurrency} bulk request(s) in flight, at most {client.BulkLimits.MaxDocuments:N0} plays or {client.BulkLimits.MaxBytes / (1024 * 1024)} MiB each; " +
             (sinkOptions.RefreshAtFlushes ? "the raw load and the sink pause the index's own refreshes during the load" : "the index refreshes by itself"));
         var best = new Dictionary<string, double>();
@@ -54,24 +54,27 @@ internal static class PlaySinkBench
         for (var run = 1; run <= runs; run++)
         {
             // The raw load goes first in odd runs and last in even ones: neither always follows the other's merges.
-            if (run % 2 == 1)
-                Raw(run);
+            var raw = run % 2 == 1 ? Raw() : default;
             var sink = Time(() => SinkLoad(client, sinkIndex, input, lookups, sinkOptions));
-            AddRow(table, best, run, SinkName, input.Count, sink, Count(client, sinkIndex));
+            var sinkCount = Count(client, sinkIndex);
             client.DeleteIndexAsync(sinkIndex).GetAwaiter().GetResult();
-
             var unpaused = Time(() => SinkLoad(client, sinkIndex, input, lookups, noPause));
-            AddRow(table, best, run, UnpausedName, input.Count, unpaused, Count(client, sinkIndex));
+            var unpausedCount = Count(client, sinkIndex);
             client.DeleteIndexAsync(sinkIndex).GetAwaiter().GetResult();
             if (run % 2 == 0)
-                Raw(run);
+                raw = Raw();
+            // Each rate beside the raw load of its own run.
+            AddRow(table, best, run, RawLoadName, input.Count, raw.Seconds, raw.Seconds, raw.Count);
+            AddRow(table, best, run, SinkName, input.Count, sink, raw.Seconds, sinkCount);
+            AddRow(table, best, run, UnpausedName, input.Count, unpaused, raw.Seconds, unpausedCount);
         }
 
-        void Raw(int run)
+        (double Seconds, long Count) Raw()
         {
-            var raw = Time(() => RawLoad(options, rawIndex, bodies, sinkOptions));
-            AddRow(table, best, run, RawLoadName, input.Count, raw, Count(client, rawIndex));
+            var seconds = Time(() => RawLoad(options, rawIndex, bodies, sinkOptions));
+            var count = Count(client, rawIndex);
             client.DeleteIndexAsync(rawIndex).GetAwaiter().GetResult();
+            return (seconds, count);
         }
         AnsiConsole.Write(table);
         var rawBest = best[RawLoadName];
@@ -189,12 +192,13 @@ internal static class PlaySinkBench
         return client.CountAsync(index).GetAwaiter().GetResult();
     }
 
-    private static void AddRow(Table table, Dictionary<string, double> best, int run, string load, long plays, double seconds, long documents)
+    private static void AddRow(Table table, Dictionary<string, double> best, int run, string load, long plays, double seconds, double rawSeconds, long documents)
     {
         var rate = plays / seconds;
         best[load] = Math.Max(best.GetValueOrDefault(load), rate);
         table.AddRow(run.ToString(CultureInfo.InvariantCulture), load, seconds.ToString("F2", CultureInfo.InvariantCulture),
-            rate.ToString("N0", CultureInfo.InvariantCulture), documents == plays ? $"{documents:N0}" : $"[red]{documents:N0}[/]");
+            rate.ToString("N0", CultureInfo.InvariantCulture), (rawSeconds / seconds).ToString("P0", CultureInfo.InvariantCulture),
+            documents == plays ? $"{documents:N0}" : $"[red]{documents:N0}[/]");
     }
 
     private static double Time(Action action)

@@ -26,7 +26,7 @@ internal static class ShipBench
     private static readonly TimeSpan AdminTimeout = TimeSpan.FromSeconds(30);
     private const string Ship = "playstream ship";
     private const string Kcat = "kcat -P -l";
-    private const string KeyedKcat = "kcat -P -l -K, the shipper's keys";
+    private const string KeyedKcat = "kcat -P -l -K (same keys)";
 
     public static int Run(long lines, int partitions, int runs, KafkaOptions kafka)
     {
@@ -47,7 +47,7 @@ internal static class ShipBench
 
         var table = new Table().Border(TableBorder.Rounded)
             .Title($"shipping {lines:N0} lines ({mib:F0} MiB) to {kafka.BootstrapServers}, {partitions} partitions, acks=all, {Environment.ProcessorCount} cores");
-        table.AddColumns("run", "tool", "seconds", "lines/s", "MiB/s", "records in topic");
+        table.AddColumns("run", "tool", "seconds", "lines/s", "MiB/s", "rate vs kcat -P -l", "records in topic");
         using var admin = new TopicAdmin(kafka) { Timeout = AdminTimeout };
         var best = new Dictionary<string, double>();
         for (var run = 1; run <= runs; run++)
@@ -56,23 +56,31 @@ internal static class ShipBench
             var positions = Path.Combine(Path.GetTempPath(), $"playstream-bench-positions-{Guid.NewGuid():N}");
             var shipSeconds = TimeProcess("dotnet", [typeof(ShipBench).Assembly.Location, "ship", log, "--topic", shipTopic,
                 "--exit-at-eof", "--acks", "all", "--positions", positions, "--bootstrap", kafka.BootstrapServers, .. PropertyArguments(kafka, "--kafka-property")]);
-            AddRow(table, best, run, Ship, lines, mib, shipSeconds, CountRecords(kafka, shipTopic, partitions));
+            var shipRecords = CountRecords(kafka, shipTopic, partitions);
             Directory.Delete(positions, recursive: true);
             admin.DeleteAsync(shipTopic).GetAwaiter().GetResult();
 
             if (kcat is null)
+            {
+                AddRow(table, best, run, Ship, lines, mib, shipSeconds, null, shipRecords);
                 continue;
+            }
             var kcatTopic = CreateTopic(admin, "kcat", partitions);
             var kcatSeconds = TimeProcess(kcat, ["-P", "-l", "-b", kafka.BootstrapServers, "-t", kcatTopic, "-X", "acks=all",
                 .. PropertyArguments(kafka, "-X"), log]);
-            AddRow(table, best, run, Kcat, lines, mib, kcatSeconds, CountRecords(kafka, kcatTopic, partitions));
+            var kcatRecords = CountRecords(kafka, kcatTopic, partitions);
             admin.DeleteAsync(kcatTopic).GetAwaiter().GetResult();
 
             var keyedTopic = CreateTopic(admin, "kcatk", partitions);
             var keyedSeconds = TimeProcess(kcat, ["-P", "-l", "-K", "\t", "-b", kafka.BootstrapServers, "-t", keyedTopic, "-X", "acks=all",
                 "-X", "partitioner=murmur2_random", .. PropertyArguments(kafka, "-X"), keyed!]);
-            AddRow(table, best, run, KeyedKcat, lines, mib, keyedSeconds, CountRecords(kafka, keyedTopic, partitions));
+            var keyedRecords = CountRecords(kafka, keyedTopic, partitions);
             admin.DeleteAsync(keyedTopic).GetAwaiter().GetResult();
+
+            // Each rate beside the baseline of its own run.
+            AddRow(table, best, run, Ship, lines, mib, shipSeconds, kcatSeconds, shipRecords);
+            AddRow(table, best, run, Kcat, lines, mib, kcatSeconds, kcatSeconds, kcatRecords);
+            AddRow(table, best, run, KeyedKcat, lines, mib, keyedSeconds, kcatSeconds, keyedRecords);
         }
         AnsiConsole.Write(table);
         if (best.TryGetValue(Kcat, out var kcatBest))
@@ -86,12 +94,13 @@ internal static class ShipBench
         return 0;
     }
 
-    private static void AddRow(Table table, Dictionary<string, double> best, int run, string tool, long lines, double mib, double seconds, long records)
+    private static void AddRow(Table table, Dictionary<string, double> best, int run, string tool, long lines, double mib, double seconds, double? kcatSeconds, long records)
     {
         var rate = lines / seconds;
         best[tool] = Math.Max(best.GetValueOrDefault(tool), rate);
         table.AddRow(run.ToString(CultureInfo.InvariantCulture), tool, seconds.ToString("F2", CultureInfo.InvariantCulture),
             rate.ToString("N0", CultureInfo.InvariantCulture), (mib / seconds).ToString("F1", CultureInfo.InvariantCulture),
+            kcatSeconds is { } baseline ? (baseline / seconds).ToString("P0", CultureInfo.InvariantCulture) : "",
             records == lines ? $"{records:N0}" : $"[red]{records:N0}[/]");
     }
 
