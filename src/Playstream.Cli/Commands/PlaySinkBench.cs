@@ -69,6 +69,13 @@ internal static class PlaySinkBench
             AddRow(table, best, run, UnpausedName, input.Count, unpaused, raw.Seconds, unpausedCount);
         }
 
+        AnsiConsole.Write(table);
+        var rawBest = best[RawLoadName];
+        AnsiConsole.MarkupLine(
+            $"best of {runs}: the sink {best[SinkName]:N0} plays/s, [bold]{best[SinkName] / rawBest:P0}[/] of the raw bulk load's {rawBest:N0} plays/s; " +
+            $"refreshing by itself as usual, {best[UnpausedName]:N0} plays/s ({best[UnpausedName] / rawBest:P0})");
+        return 0;
+
         (double Seconds, long Count) Raw()
         {
             var seconds = Time(() => RawLoad(options, rawIndex, bodies, sinkOptions));
@@ -76,12 +83,6 @@ internal static class PlaySinkBench
             client.DeleteIndexAsync(rawIndex).GetAwaiter().GetResult();
             return (seconds, count);
         }
-        AnsiConsole.Write(table);
-        var rawBest = best[RawLoadName];
-        AnsiConsole.MarkupLine(
-            $"best of {runs}: the sink {best[SinkName]:N0} plays/s, [bold]{best[SinkName] / rawBest:P0}[/] of the raw bulk load's {rawBest:N0} plays/s; " +
-            $"refreshing by itself as usual, {best[UnpausedName]:N0} plays/s ({best[UnpausedName] / rawBest:P0})");
-        return 0;
     }
 
     /// <summary>The generated plays as the processor hands them over: parsed, in file order, positioned by line.</summary>
