@@ -108,6 +108,50 @@ public sealed class ElasticsearchClient : IDisposable
         return await indexer.IndexAsync(index, documents, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Sends one bulk body made by the caller (whole items, see <see cref="BulkBodyWriter.AppendItem"/>),
+    /// retrying items refused with 429/503 as <see cref="BulkIndexAsync"/> does.
+    /// </summary>
+    internal async Task<BulkResult> SendBulkAsync(BulkBodyWriter body, string index, CancellationToken cancellationToken = default)
+    {
+        ValidateIndexName(index);
+        var shapes = await GetShapesAsync(cancellationToken).ConfigureAwait(false);
+        var indexer = new BulkIndexer(_transport, shapes, _options.MaxBulkBytes, _options.MaxBulkDocuments);
+        return await indexer.SendAsync(body, index, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The limits on one bulk request this client keeps to.</summary>
+    public (int MaxBytes, int MaxDocuments) BulkLimits => (_options.MaxBulkBytes, _options.MaxBulkDocuments);
+
+    /// <summary>The index's <c>refresh_interval</c> as set on it (<c>-1</c> is "never by itself"); null when it is not set, and the server's default applies.</summary>
+    public async Task<string?> GetRefreshIntervalAsync(string index, CancellationToken cancellationToken = default)
+    {
+        const string name = "index.refresh_interval";
+        using var document = await SendForJsonAsync(HttpMethod.Get, $"{IndexPath(index)}/_settings/{name}?flat_settings=true", null, "index settings", cancellationToken)
+            .ConfigureAwait(false);
+        foreach (var entry in document.RootElement.EnumerateObject())
+        {
+            if (entry.Value.TryGetProperty("settings", out var settings) && settings.TryGetProperty(name, out var value))
+            {
+                return value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Sets the index's <c>refresh_interval</c> (<c>-1</c>: only explicit refreshes); null puts back the server's default.</summary>
+    public async Task SetRefreshIntervalAsync(string index, string? interval, CancellationToken cancellationToken = default)
+    {
+        var shapes = await GetShapesAsync(cancellationToken).ConfigureAwait(false);
+        var response = await _transport
+            .SendAsync(HttpMethod.Put, IndexPath(index) + "/_settings", shapes.RefreshIntervalBody(interval), "index settings", cancellationToken)
+            .ConfigureAwait(false);
+        if (!response.IsSuccess)
+        {
+            throw EsErrors.Refused("index settings", response);
+        }
+    }
+
     /// <summary>Makes everything indexed so far visible to search and count.</summary>
     public async Task RefreshAsync(string index, CancellationToken cancellationToken = default)
     {

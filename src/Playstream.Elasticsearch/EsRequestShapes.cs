@@ -16,6 +16,12 @@ public sealed class EsRequestShapes
     /// <summary>The mapping type used where the server needs one.</summary>
     public const string MappingTypeName = "doc";
 
+    private static readonly JsonEncodedText IndexAction = JsonEncodedText.Encode("index");
+    private static readonly JsonEncodedText IndexProperty = JsonEncodedText.Encode("_index");
+    private static readonly JsonEncodedText TypeProperty = JsonEncodedText.Encode("_type");
+    private static readonly JsonEncodedText IdProperty = JsonEncodedText.Encode("_id");
+    private static readonly JsonEncodedText MappingType = JsonEncodedText.Encode(MappingTypeName);
+
     public EsRequestShapes(ElasticsearchServerInfo server)
     {
         ArgumentNullException.ThrowIfNull(server);
@@ -105,14 +111,8 @@ public sealed class EsRequestShapes
     public void WriteBulkIndexAction(Utf8JsonWriter writer, string index, string id, long? version = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStartObject();
-        writer.WriteStartObject("index");
-        writer.WriteString("_index", index);
-        if (UsesMappingTypes)
-        {
-            writer.WriteString("_type", MappingTypeName);
-        }
-        writer.WriteString("_id", id);
+        StartBulkIndexAction(writer, JsonEncodedText.Encode(index));
+        writer.WriteString(IdProperty, id);
         if (version is { } v)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(v, nameof(version));
@@ -122,6 +122,61 @@ public sealed class EsRequestShapes
         writer.WriteEndObject();
         writer.WriteEndObject();
     }
+
+    /// <summary>The same action line without a version, for writers that already hold the index
+    /// name encoded and the id as UTF-8 bytes (one line per play: no string is made for it).</summary>
+    public void WriteBulkIndexAction(Utf8JsonWriter writer, JsonEncodedText index, ReadOnlySpan<byte> utf8Id)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        StartBulkIndexAction(writer, index);
+        writer.WriteString(IdProperty, utf8Id);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private void StartBulkIndexAction(Utf8JsonWriter writer, JsonEncodedText index)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartObject(IndexAction);
+        writer.WriteString(IndexProperty, index);
+        if (UsesMappingTypes)
+        {
+            writer.WriteString(TypeProperty, MappingType);
+        }
+    }
+
+    /// <summary>
+    /// The body of <c>PUT /index/_settings</c> that sets <c>refresh_interval</c>. Null asks for the
+    /// server's default: 5+ and OpenSearch reset a setting given as null; 2.x refuses a null
+    /// ("no settings to update"), so there it is set to 2.x's default, 1s.
+    /// </summary>
+    public byte[] RefreshIntervalBody(string? interval)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("index");
+            if (interval is not null)
+            {
+                writer.WriteString("refresh_interval", interval);
+            }
+            else if (CanResetSettings)
+            {
+                writer.WriteNull("refresh_interval");
+            }
+            else
+            {
+                writer.WriteString("refresh_interval", "1s");
+            }
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Whether a setting given as null goes back to its default (Elasticsearch 5+, OpenSearch).</summary>
+    public bool CanResetSettings => HasKeywordType;
 
     /// <summary>Reads <c>hits.total</c>: a number before 7, <c>{"value": n, "relation": ...}</c> from 7.</summary>
     public static long ReadTotalHits(JsonElement hits)

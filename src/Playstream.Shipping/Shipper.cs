@@ -71,7 +71,8 @@ public sealed class Shipper : IDisposable
             foreach (var (identity, position) in _store.Load())
                 _positions[identity] = position;
         }
-        using var watcher = new FolderWatcher(_patterns, _wake);
+        // With ExitAtEof nothing waits for a change: no folder is watched (a watcher costs a thread and inotify set-up).
+        using var watcher = _options.ExitAtEof ? null : new FolderWatcher(_patterns, _wake);
         _clock = clock;
         _lastSave = clock.Elapsed;
         var first = true;

@@ -130,4 +130,15 @@ public class EsRequestShapesTests
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
+
+    [Fact]
+    public void Refresh_interval_bodies_set_a_value_or_put_the_default_back()
+    {
+        Assert.Equal("""{"index":{"refresh_interval":"-1"}}""", Encoding.UTF8.GetString(Es2.RefreshIntervalBody("-1")));
+        Assert.Equal("""{"index":{"refresh_interval":"30s"}}""", Encoding.UTF8.GetString(Es7.RefreshIntervalBody("30s")));
+        // 2.x refuses a null setting: its default is given instead. 5+ and OpenSearch reset a null setting.
+        Assert.Equal("""{"index":{"refresh_interval":"1s"}}""", Encoding.UTF8.GetString(Es2.RefreshIntervalBody(null)));
+        Assert.Equal("""{"index":{"refresh_interval":null}}""", Encoding.UTF8.GetString(Es6.RefreshIntervalBody(null)));
+        Assert.Equal("""{"index":{"refresh_interval":null}}""", Encoding.UTF8.GetString(OpenSearch2.RefreshIntervalBody(null)));
+    }
 }

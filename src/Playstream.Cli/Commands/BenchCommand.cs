@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Playstream.Cli.Settings;
 using Playstream.Core.Generation;
+using Playstream.Elasticsearch;
+using Playstream.Elasticsearch.Sinks;
 
 namespace Playstream.Cli.Commands;
 
@@ -38,6 +40,19 @@ internal static class BenchCommand
         stack.SetAction(result => CliErrors.Run(() => StackBench.Run(result.GetValue(stackPlays), connection.Read(result))));
         command.Subcommands.Add(stack);
         command.Subcommands.Add(ShipBenchCommand.Create());
+
+        var es = new Command("es", "The plays sink on its own beside a raw bulk load of the same documents into the same Elasticsearch");
+        var esPlays = new Option<long>("--plays") { Description = "Plays to generate and write", DefaultValueFactory = _ => 1_000_000 };
+        var esRuns = new Option<int>("--runs") { Description = "Times each load runs (alternating)", DefaultValueFactory = _ => 2 };
+        var esConcurrency = new Option<int>("--concurrency") { Description = "Bulk requests in flight at once, for both loads", DefaultValueFactory = _ => PlaySinkOptions.Default.Concurrency };
+        var esBulkPlays = new Option<int>("--bulk-plays") { Description = "Most plays in one bulk request, for both loads", DefaultValueFactory = _ => new ElasticsearchOptions().MaxBulkDocuments };
+        var esConnection = new ConnectionOptions();
+        foreach (var option in new Option[] { esPlays, esRuns, esConcurrency, esBulkPlays })
+            es.Options.Add(option);
+        esConnection.AddTo(es);
+        es.SetAction(result => CliErrors.Run(() => PlaySinkBench.Run(result.GetValue(esPlays), Math.Max(1, result.GetValue(esRuns)),
+            new PlaySinkOptions { Concurrency = Math.Max(1, result.GetValue(esConcurrency)) }, Math.Max(1, result.GetValue(esBulkPlays)), esConnection.Read(result))));
+        command.Subcommands.Add(es);
 
         var scale = new Command("scale", "process as 1, 2 and 3 instances on one topic, with rare and frequent checkpoints, and the time to take over a killed instance's partitions");
         var scalePlays = new Option<long>("--plays") { Description = "Plays to generate and run", DefaultValueFactory = _ => 1_000_000 };

@@ -4,9 +4,11 @@ using System.Text.Json;
 namespace Playstream.Elasticsearch.Bulk;
 
 /// <summary>
-/// Builds one newline-delimited bulk body: an action line, then the document, per item.
-/// The action line of the next document is prepared apart, so the caller can see its size
-/// and send the current body first when the document would not fit.
+/// Builds one newline-delimited bulk body: an action line, then the document, per item, and
+/// remembers where each item ends, so a response item (which answers its request item by
+/// position) leads back to the item's bytes. Items come as documents (the action line of the
+/// next one is prepared apart, so the caller can see its size and send the current body first
+/// when it would not fit) or as items their writer made whole.
 /// </summary>
 internal sealed class BulkBodyWriter : IDisposable
 {
@@ -14,26 +16,38 @@ internal sealed class BulkBodyWriter : IDisposable
 
     private readonly EsRequestShapes _shapes;
     private readonly string _index;
-    private readonly ArrayBufferWriter<byte> _body = new(64 * 1024);
+    private readonly ArrayBufferWriter<byte> _body;
     private readonly ArrayBufferWriter<byte> _action = new(256);
     private readonly Utf8JsonWriter _actionWriter;
-    private readonly List<BulkDocument> _documents = [];
+    private readonly List<int> _ends = [];
 
-    public BulkBodyWriter(EsRequestShapes shapes, string index)
+    public BulkBodyWriter(EsRequestShapes shapes, string index, int initialBytes = 64 * 1024)
     {
         _shapes = shapes;
         _index = index;
+        _body = new ArrayBufferWriter<byte>(initialBytes);
         _actionWriter = new Utf8JsonWriter(_action);
     }
 
-    public int Count => _documents.Count;
+    public int Count => _ends.Count;
 
     public int Bytes => _body.WrittenCount;
 
-    /// <summary>The documents in the body, in order: bulk response items answer them by position.</summary>
-    public IReadOnlyList<BulkDocument> Documents => _documents;
-
     public ReadOnlyMemory<byte> Body => _body.WrittenMemory;
+
+    /// <summary>Item <paramref name="index"/>'s bytes: its action line and its document line.</summary>
+    public ReadOnlyMemory<byte> Item(int index) =>
+        _body.WrittenMemory[(index == 0 ? 0 : _ends[index - 1]).._ends[index]];
+
+    /// <summary>The document id item <paramref name="index"/>'s action line names (read back on failures only).</summary>
+    public string ItemId(int index) => ItemAction(index).TryGetProperty("_id", out var id) ? id.GetString() ?? "" : "";
+
+    /// <summary>Whether item <paramref name="index"/> carries an external version (a 409 then means "superseded").</summary>
+    public bool ItemHasVersion(int index)
+    {
+        var action = ItemAction(index);
+        return action.TryGetProperty("_version", out _) || action.TryGetProperty("version", out _);
+    }
 
     /// <summary>Writes the action line for <paramref name="document"/> aside and returns the
     /// bytes that document would add to the body.</summary>
@@ -51,7 +65,7 @@ internal sealed class BulkBodyWriter : IDisposable
     {
         Write(_action.WrittenSpan);
         Write(document.Source.Span);
-        _documents.Add(document);
+        _ends.Add(_body.WrittenCount);
     }
 
     public void Append(BulkDocument document)
@@ -60,10 +74,18 @@ internal sealed class BulkBodyWriter : IDisposable
         AppendPrepared(document);
     }
 
+    /// <summary>Appends a whole item (its action line and document line, each ending in a newline), as it is.</summary>
+    public void AppendItem(ReadOnlySpan<byte> item)
+    {
+        item.CopyTo(_body.GetSpan(item.Length));
+        _body.Advance(item.Length);
+        _ends.Add(_body.WrittenCount);
+    }
+
     public void Clear()
     {
         _body.Clear();
-        _documents.Clear();
+        _ends.Clear();
     }
 
     public void Dispose() => _actionWriter.Dispose();
@@ -102,6 +124,15 @@ internal sealed class BulkBodyWriter : IDisposable
             error = $"the document is not valid JSON: {e.Message}";
             return false;
         }
+    }
+
+    // {"index": {...}}: the object inside the action line.
+    private JsonElement ItemAction(int index)
+    {
+        var item = Item(index).Span;
+        var line = item[..item.IndexOf(NewLine)];
+        using var document = JsonDocument.Parse(line.ToArray());
+        return document.RootElement.EnumerateObject().First().Value.Clone();
     }
 
     private void Write(ReadOnlySpan<byte> bytes)

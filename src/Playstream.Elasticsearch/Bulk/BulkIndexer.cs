@@ -60,6 +60,17 @@ internal sealed class BulkIndexer
         return new BulkResult(indexed, failures, requests, superseded);
     }
 
+    /// <summary>
+    /// Sends one body made by the caller (see <see cref="BulkBodyWriter.AppendItem"/>), retrying the
+    /// items refused with 429/503 as <see cref="IndexAsync"/> does.
+    /// </summary>
+    public async Task<BulkResult> SendAsync(BulkBodyWriter body, string index, CancellationToken cancellationToken)
+    {
+        var failures = new List<BulkItemFailure>();
+        (long indexed, long superseded, int requests) = await SendAsync(body, index, failures, cancellationToken).ConfigureAwait(false);
+        return new BulkResult(indexed, failures, requests, superseded);
+    }
+
     // Sends one body, then re-sends only its retryable refused items until none is left or
     // the attempts run out. Returns the items indexed, those superseded by a higher stored
     // version, and the requests made.
@@ -69,57 +80,68 @@ internal sealed class BulkIndexer
         long indexed = 0;
         long superseded = 0;
         int requests = 0;
-        IReadOnlyList<BulkDocument> pending = body.Documents;
-        ReadOnlyMemory<byte> payload = body.Body;
-        using var retryBody = new BulkBodyWriter(_shapes, index);
-        for (int attempt = 1; ; attempt++)
+        var pending = body;
+        // Two bodies for retries, made only once an item is refused: a round's refused items are
+        // copied into the one not being read.
+        BulkBodyWriter? retryBody = null;
+        BulkBodyWriter? otherRetryBody = null;
+        try
         {
-            var response = await _transport
-                .SendAsync(HttpMethod.Post, "_bulk", payload, "bulk", cancellationToken, NdJson)
-                .ConfigureAwait(false);
-            if (!response.IsSuccess)
+            for (int attempt = 1; ; attempt++)
             {
-                throw EsErrors.Refused("bulk", response);
-            }
-            requests++;
-            var errors = BulkResponseParser.Parse(response.Body, pending.Count);
-            indexed += pending.Count - errors.Count;
-            var retry = new List<BulkDocument>();
-            var retryStatuses = new List<int>();
-            foreach (var error in errors)
-            {
-                if (error.Status == 409 && pending[error.Position].Version is not null)
+                var response = await _transport
+                    .SendAsync(HttpMethod.Post, "_bulk", pending.Body, "bulk", cancellationToken, NdJson)
+                    .ConfigureAwait(false);
+                if (!response.IsSuccess)
                 {
-                    superseded++;
-                    continue;
+                    throw EsErrors.Refused("bulk", response);
                 }
-                var failure = new BulkItemFailure(pending[error.Position].Id, error.Status, error.ErrorType, error.Reason);
-                if (failure.IsRetryable && attempt < _transport.Retry.MaxAttempts)
+                requests++;
+                var errors = BulkResponseParser.Parse(response.Body, pending.Count);
+                indexed += pending.Count - errors.Count;
+                var retry = new List<int>();
+                var retryStatuses = new List<int>();
+                foreach (var error in errors)
                 {
-                    retry.Add(pending[error.Position]);
-                    retryStatuses.Add(error.Status);
+                    if (error.Status == 409 && pending.ItemHasVersion(error.Position))
+                    {
+                        superseded++;
+                        continue;
+                    }
+                    var failure = new BulkItemFailure(pending.ItemId(error.Position), error.Status, error.ErrorType, error.Reason);
+                    if (failure.IsRetryable && attempt < _transport.Retry.MaxAttempts)
+                    {
+                        retry.Add(error.Position);
+                        retryStatuses.Add(error.Status);
+                    }
+                    else
+                    {
+                        failures.Add(failure);
+                    }
                 }
-                else
+                if (retry.Count == 0)
                 {
-                    failures.Add(failure);
+                    return (indexed, superseded, requests);
                 }
+                var notice = new RetryNotice(
+                    "bulk", new Uri(response.Url, "/"), attempt + 1, _transport.Retry.MaxAttempts, _transport.Retry.DelayBeforeRetry(attempt),
+                    retryStatuses.Max(), $"{retry.Count} of {pending.Count} items refused with 429/503");
+                await _transport.WaitBeforeRetryAsync(notice, cancellationToken).ConfigureAwait(false);
+                var next = ReferenceEquals(pending, retryBody)
+                    ? otherRetryBody ??= new BulkBodyWriter(_shapes, index)
+                    : retryBody ??= new BulkBodyWriter(_shapes, index);
+                next.Clear();
+                foreach (var position in retry)
+                {
+                    next.AppendItem(pending.Item(position).Span);
+                }
+                pending = next;
             }
-            if (retry.Count == 0)
-            {
-                return (indexed, superseded, requests);
-            }
-            var notice = new RetryNotice(
-                "bulk", new Uri(response.Url, "/"), attempt + 1, _transport.Retry.MaxAttempts, _transport.Retry.DelayBeforeRetry(attempt),
-                retryStatuses.Max(), $"{retry.Count} of {pending.Count} items refused with 429/503");
-            await _transport.WaitBeforeRetryAsync(notice, cancellationToken).ConfigureAwait(false);
-            retryBody.Clear();
-            foreach (var document in retry)
-            {
-                retryBody.Append(document);
-            }
-            // The retried documents are copied out: retryBody's list is reused on the next round.
-            pending = [.. retryBody.Documents];
-            payload = retryBody.Body.ToArray();
+        }
+        finally
+        {
+            retryBody?.Dispose();
+            otherRetryBody?.Dispose();
         }
     }
 }

@@ -1,8 +1,5 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.Text;
-using System.Text.Json;
-using Playstream.Core.Export;
 using Playstream.Core.Lookups;
 using Playstream.Core.Pipeline;
 using Playstream.Elasticsearch.Bulk;
@@ -12,41 +9,67 @@ namespace Playstream.Elasticsearch.Sinks;
 /// <summary>
 /// Enriched plays into the plays index. Each play's id is its source position
 /// (<c>topic/partition</c> and offset, or file and line), so a replay overwrites instead of
-/// duplicating. Batches are sent on a background task; the bounded queue makes a slow
-/// cluster slow the consumer down instead of buffering without end.
+/// duplicating. A background task writes the plays straight into bulk bodies (no document
+/// object on the way, see <see cref="PlayDocumentWriter"/>) and keeps up to
+/// <see cref="PlaySinkOptions.Concurrency"/> of them in flight while it writes the next; the
+/// bounded queue makes a slow cluster slow the consumer down instead of buffering without end.
 /// </summary>
+/// <remarks>
+/// Requests in flight together hold different plays (one id is in one body), so their order
+/// does not matter; a flush waits for all of them. While the sink runs the index refreshes only
+/// at its flushes (<see cref="PlaySinkOptions.RefreshAtFlushes"/>, begun by
+/// <see cref="EnsureIndexAsync"/>, put back by <see cref="DisposeAsync"/>).
+/// </remarks>
 public sealed class ElasticsearchPlaySink : IPlaySink
 {
     private readonly ElasticsearchClient _client;
     private readonly string _index;
     private readonly Func<LookupTables> _lookups;
     private readonly PlayBatchPool _pool;
+    private readonly PlaySinkOptions _options;
+    private readonly Action<string>? _report;
     private readonly BlockingCollection<object> _queue = new(boundedCapacity: 8);
+    private readonly SemaphoreSlim _sending;
+    private readonly ConcurrentBag<BulkBodyWriter> _freeBodies = [];
+    private readonly List<Task> _inFlight = []; // the worker's alone
+    private readonly ArrayBufferWriter<byte> _item = new(1024); // one play's two lines, before they go into a body
     private readonly Task _worker;
+    private LoadRefreshPause? _refreshPause;
+    private EsRequestShapes? _shapes;
+    private PlayDocumentWriter? _documents;
     private Exception? _failure;
     private long _written;
-
-    private readonly Action<string>? _report;
+    private int _disposing;
 
     /// <param name="report">Hears of a batch that could not be written and is being retried.</param>
-    public ElasticsearchPlaySink(ElasticsearchClient client, string index, Func<LookupTables> lookups, PlayBatchPool pool, Action<string>? report = null)
+    public ElasticsearchPlaySink(ElasticsearchClient client, string index, Func<LookupTables> lookups, PlayBatchPool pool, Action<string>? report = null, PlaySinkOptions? options = null)
     {
-        _report = report;
+        ArgumentNullException.ThrowIfNull(client);
+        options ??= PlaySinkOptions.Default;
+        options.Validate();
         _client = client;
         _index = index;
         _lookups = lookups;
         _pool = pool;
+        _options = options;
+        _report = report;
+        _sending = new SemaphoreSlim(options.Concurrency);
         _worker = Task.Run(Loop);
     }
 
     public long PlaysWritten => Interlocked.Read(ref _written);
 
-    public Task EnsureIndexAsync(CancellationToken cancellationToken = default) =>
-        _client.EnsureIndexAsync(_index, PlaystreamIndices.PlaysMapping(), cancellationToken);
+    /// <summary>Creates the plays index unless it exists, then stops its own refreshes for the load (see <see cref="LoadRefreshPause"/>).</summary>
+    public async Task EnsureIndexAsync(CancellationToken cancellationToken = default)
+    {
+        await _client.EnsureIndexAsync(_index, PlaystreamIndices.PlaysMapping(), cancellationToken).ConfigureAwait(false);
+        if (_options.RefreshAtFlushes && Volatile.Read(ref _refreshPause) is null)
+            Volatile.Write(ref _refreshPause, await LoadRefreshPause.BeginAsync(_client, _index, cancellationToken).ConfigureAwait(false));
+    }
 
     public void Write(PlayBatch batch)
     {
-        if (_failure is { } failure)
+        if (Failure is { } failure)
             throw new ElasticsearchException($"writing plays to {_index} failed: {failure.Message}", failure);
         _queue.Add(batch);
     }
@@ -58,8 +81,39 @@ public sealed class ElasticsearchPlaySink : IPlaySink
         return done.Task;
     }
 
+    /// <summary>The play's id: its source and position, e.g. <c>realtime-2-1043</c>.</summary>
+    public static string DocumentId(string source, long position) => PlayDocumentWriter.DocumentId(source, position);
+
+    public async ValueTask DisposeAsync()
+    {
+        Interlocked.Exchange(ref _disposing, 1);
+        _queue.CompleteAdding();
+        await _worker.ConfigureAwait(false);
+        if (Volatile.Read(ref _refreshPause) is { } pause)
+        {
+            try
+            {
+                await pause.EndAsync().ConfigureAwait(false);
+            }
+            catch (ElasticsearchException e)
+            {
+                _report?.Invoke($"could not put back the refresh interval of {_index} ({e.Message}): the next run puts it back");
+            }
+        }
+        _queue.Dispose();
+        _sending.Dispose();
+        _documents?.Dispose();
+        foreach (var body in _freeBodies)
+            body.Dispose();
+    }
+
+    private Exception? Failure => Volatile.Read(ref _failure);
+
+    private void Fail(Exception failure) => Interlocked.CompareExchange(ref _failure, failure, null);
+
     private async Task Loop()
     {
+        BulkBodyWriter? body = null;
         foreach (var item in _queue.GetConsumingEnumerable())
         {
             switch (item)
@@ -67,12 +121,12 @@ public sealed class ElasticsearchPlaySink : IPlaySink
                 case PlayBatch batch:
                     try
                     {
-                        if (_failure is null)
-                            await IndexUntilDoneAsync(batch).ConfigureAwait(false);
+                        if (Failure is null)
+                            body = await AppendAsync(batch, body).ConfigureAwait(false);
                     }
                     catch (Exception ex)
                     {
-                        _failure ??= ex;
+                        Fail(ex);
                     }
                     finally
                     {
@@ -80,108 +134,129 @@ public sealed class ElasticsearchPlaySink : IPlaySink
                     }
                     break;
                 case TaskCompletionSource flush:
-                    if (_failure is null) flush.TrySetResult();
-                    else flush.TrySetException(_failure);
+                    body = await SendAllAsync(body).ConfigureAwait(false);
+                    if (Failure is null && Volatile.Read(ref _refreshPause) is { } pause)
+                        await RefreshAsync(pause).ConfigureAwait(false);
+                    if (Failure is { } failure) flush.TrySetException(failure);
+                    else flush.TrySetResult();
                     break;
             }
+        }
+        await SendAllAsync(body).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes the batch's plays into bodies, sending each body as it fills; returns the body left unfilled.</summary>
+    private async Task<BulkBodyWriter> AppendAsync(PlayBatch batch, BulkBodyWriter? body)
+    {
+        _shapes ??= await PersistAsync("reading the server's version", () => _client.GetShapesAsync()).ConfigureAwait(false);
+        _documents ??= new PlayDocumentWriter(_shapes, _index);
+        var lookups = _lookups();
+        var ingest = DateTime.UnixEpoch.AddSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var (maxBytes, maxDocuments) = _client.BulkLimits;
+        body ??= RentBody();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            _item.Clear();
+            _documents.Write(_item, batch, i, lookups, ingest);
+            if (body.Count > 0 && body.Bytes + _item.WrittenCount > maxBytes)
+            {
+                await DispatchAsync(body).ConfigureAwait(false);
+                body = RentBody();
+            }
+            body.AppendItem(_item.WrittenSpan);
+            if (body.Count >= maxDocuments)
+            {
+                await DispatchAsync(body).ConfigureAwait(false);
+                body = RentBody();
+            }
+        }
+        return body;
+    }
+
+    // At most Concurrency bodies are in flight and one is being written: the writer waits in
+    // DispatchAsync while all are out, so bodies are never made past that.
+    private BulkBodyWriter RentBody() =>
+        _freeBodies.TryTake(out var body) ? body : new BulkBodyWriter(_shapes!, _index, _client.BulkLimits.MaxBytes);
+
+    /// <summary>Sends the body once fewer than <see cref="PlaySinkOptions.Concurrency"/> requests are in flight.</summary>
+    private async Task DispatchAsync(BulkBodyWriter body)
+    {
+        await _sending.WaitAsync().ConfigureAwait(false);
+        _inFlight.RemoveAll(t => t.IsCompleted);
+        _inFlight.Add(SendAsync(body));
+    }
+
+    /// <summary>Sends what is written and waits for every request in flight.</summary>
+    private async Task<BulkBodyWriter?> SendAllAsync(BulkBodyWriter? body)
+    {
+        if (body is not null)
+        {
+            if (body.Count > 0)
+                await DispatchAsync(body).ConfigureAwait(false);
+            else
+                _freeBodies.Add(body);
+        }
+        await Task.WhenAll(_inFlight).ConfigureAwait(false);
+        _inFlight.Clear();
+        return null;
+    }
+
+    private async Task SendAsync(BulkBodyWriter body)
+    {
+        try
+        {
+            if (Failure is null)
+            {
+                var result = await PersistAsync("indexing plays", () => _client.SendBulkAsync(body, _index)).ConfigureAwait(false);
+                if (result.HasFailures)
+                    throw new ElasticsearchException($"{result.Failures.Count} play(s) refused, first {result.Failures[0].Id}: {result.Failures[0].Reason}");
+                Interlocked.Add(ref _written, result.Indexed);
+            }
+        }
+        catch (Exception ex)
+        {
+            Fail(ex);
+        }
+        finally
+        {
+            body.Clear();
+            _freeBodies.Add(body);
+            _sending.Release();
         }
     }
 
     /// <summary>
     /// A cluster that is down (the client's own retries exhausted) is waited for, with growing
-    /// pauses, instead of dropping the batch: the queue fills and the consumer slows down.
-    /// Plays the cluster refuses for their content are an error that stops the sink.
+    /// pauses, instead of dropping the plays: the queue fills and the consumer slows down. Once
+    /// the sink is being disposed, the client's own retries are the last.
     /// </summary>
-    private async Task IndexUntilDoneAsync(PlayBatch batch)
+    private async Task<T> PersistAsync<T>(string what, Func<Task<T>> attempt)
     {
-        var documents = Documents(batch);
-        for (var attempt = 1; ; attempt++)
+        for (var round = 1; ; round++)
         {
-            BulkResult result;
             try
             {
-                result = await _client.BulkIndexAsync(_index, documents).ConfigureAwait(false);
+                return await attempt().ConfigureAwait(false);
             }
-            catch (ElasticsearchException ex) when (_disposing == 0)
+            catch (ElasticsearchException ex) when (Volatile.Read(ref _disposing) == 0)
             {
-                var delay = TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(attempt - 1, 5)));
-                _report?.Invoke($"indexing plays into {_index} failed ({ex.Message}); retrying in {delay.TotalSeconds:0}s");
+                var delay = TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(round - 1, 5)));
+                _report?.Invoke($"{what} into {_index} failed ({ex.Message}); retrying in {delay.TotalSeconds:0}s");
                 await Task.Delay(delay).ConfigureAwait(false);
-                continue;
             }
-            if (result.HasFailures)
-                throw new ElasticsearchException($"{result.Failures.Count} play(s) refused, first {result.Failures[0].Id}: {result.Failures[0].Reason}");
-            Interlocked.Add(ref _written, result.Indexed);
-            return;
         }
     }
 
-    private int _disposing;
-
-    private List<BulkDocument> Documents(PlayBatch batch)
+    // The plays are stored whatever the refresh does: a failed one is said and the next flush refreshes again.
+    private async Task RefreshAsync(LoadRefreshPause pause)
     {
-        var lookups = _lookups();
-        var ingest = IsoTime.Format(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-        var documents = new List<BulkDocument>(batch.Count);
-        var buffer = new ArrayBufferWriter<byte>(batch.Count * 320);
-        using var json = new Utf8JsonWriter(buffer);
-        var ends = new int[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
+        try
         {
-            ref readonly var play = ref batch[i];
-            json.WriteStartObject();
-            json.WriteString("@timestamp", IsoTime.Format(play.Time));
-            json.WriteString("ingest_time", ingest);
-            json.WriteNumber("event_id", play.EventId);
-            json.WriteNumber("customer_id", play.CustomerId);
-            json.WriteNumber("track_id", play.TrackId);
-            json.WriteBoolean("ismobile", play.IsMobile);
-            json.WriteString("listening_zip_code", Encoding.UTF8.GetString(batch.Zip(i)));
-            json.WriteString("source", batch.Source);
-            json.WriteNumber("position", batch.Position(i));
-            if (lookups.Customers.Get(play.CustomerId) is { } c)
-            {
-                json.WriteStartObject("customer");
-                json.WriteString("name", c.Name);
-                json.WriteString("gender", c.Gender);
-                json.WriteString("level", c.Level);
-                json.WriteString("zip", c.Zip);
-                json.WriteString("status", c.Status);
-                if (c.Age is not null) json.WriteString("age", c.Age);
-                json.WriteEndObject();
-            }
-            if (lookups.Tracks.Get(play.TrackId) is { } t)
-            {
-                json.WriteStartObject("track");
-                json.WriteString("title", t.Title);
-                json.WriteString("artist", t.Artist);
-                json.WriteNumber("length", t.Length);
-                json.WriteEndObject();
-            }
-            json.WriteEndObject();
-            json.Flush();
-            ends[i] = buffer.WrittenCount;
-            // One object after another into one buffer, each a document of its own: a reset
-            // writer starts the next without the separator it would put between array items.
-            json.Reset(buffer);
+            await pause.RefreshAsync().ConfigureAwait(false);
         }
-        var memory = buffer.WrittenMemory;
-        for (var i = 0; i < batch.Count; i++)
+        catch (ElasticsearchException e)
         {
-            var start = i == 0 ? 0 : ends[i - 1];
-            documents.Add(new BulkDocument(DocumentId(batch.Source, batch.Position(i)), memory[start..ends[i]]));
+            _report?.Invoke($"refreshing {_index} failed ({e.Message}); the plays are stored, the next flush refreshes again");
         }
-        return documents;
-    }
-
-    /// <summary>The play's id: its source and position, e.g. <c>realtime-2-1043</c>.</summary>
-    public static string DocumentId(string source, long position) => $"{source.Replace('/', '-')}-{position}";
-
-    public async ValueTask DisposeAsync()
-    {
-        Interlocked.Exchange(ref _disposing, 1);
-        _queue.CompleteAdding();
-        await _worker.ConfigureAwait(false);
-        _queue.Dispose();
     }
 }

@@ -94,13 +94,19 @@ public sealed class AckWindow
     }
 
     /// <summary>Marks a line delivered and advances the acknowledged prefix as far as it now reaches.</summary>
-    public void Acknowledge(int slot)
+    public void Acknowledge(int slot) => Acknowledge([slot]);
+
+    /// <summary>Marks lines delivered (a delivery report holds thousands) under one lock, then advances the prefix.</summary>
+    public void Acknowledge(ReadOnlySpan<int> slots)
     {
         lock (_gate)
         {
-            if ((uint)slot >= (uint)_ends.Length || !InWindow(slot))
-                throw new ArgumentOutOfRangeException(nameof(slot), slot, "not a line in flight");
-            _acked[slot] = true;
+            foreach (var slot in slots)
+            {
+                if ((uint)slot >= (uint)_ends.Length || !InWindow(slot))
+                    throw new ArgumentOutOfRangeException(nameof(slots), slot, "not a line in flight");
+                _acked[slot] = true;
+            }
             var advanced = false;
             var offset = 0L;
             while (_count > 0 && _acked[_head])

@@ -20,7 +20,7 @@ namespace Playstream.Shipping.Sinks;
 /// so a batch is never refused for a full queue: a refused record in the middle of a batch would
 /// let the records after it overtake it.
 /// </remarks>
-public sealed unsafe class KafkaLineSink : ILineSink
+public sealed unsafe partial class KafkaLineSink : ILineSink
 {
     private const int BatchLines = 2048;
     private const int StagingBytes = 1 << 20;
@@ -33,8 +33,8 @@ public sealed unsafe class KafkaLineSink : ILineSink
     private readonly long _maxLines;
     private readonly long _maxBytes;
     private readonly CustomerKeys _customers = new();
-    private readonly List<AckWindow> _windows = [];
     private readonly Lock _windowsGate = new();
+    private AckWindow[] _windows = []; // by id; replaced, never changed, when a window joins: read without a lock
     private readonly RdKafka.Message* _batch;
     private readonly SemaphoreSlim _room = new(0);
     private byte[] _staging = GC.AllocateUninitializedArray<byte>(StagingBytes, pinned: true);
@@ -42,6 +42,8 @@ public sealed unsafe class KafkaLineSink : ILineSink
     private int _stagedBytes;
     private long _inFlightLines;
     private long _inFlightBytes;
+    private long _roomLines; // what may still be staged before the bound on data in flight is read again
+    private long _roomBytes;
     private long _acknowledged;
     private string? _failure;
     private string? _trouble;
@@ -137,9 +139,15 @@ public sealed unsafe class KafkaLineSink : ILineSink
             Push();
         if (room > _staging.Length)
             _staging = GC.AllocateUninitializedArray<byte>(room, pinned: true); // staging is empty after Push
-        // The bound on data in flight: wait for acknowledgements.
-        while (Interlocked.Read(ref _inFlightLines) + _staged >= _maxLines || Interlocked.Read(ref _inFlightBytes) + _stagedBytes >= _maxBytes)
+        // The bound on data in flight, read again only once the room last read is used up (the
+        // delivery thread moves those counts: reading them for every line costs more than the line).
+        while (_staged >= _roomLines || _stagedBytes >= _roomBytes)
         {
+            _roomLines = _maxLines - Interlocked.Read(ref _inFlightLines);
+            _roomBytes = _maxBytes - Interlocked.Read(ref _inFlightBytes);
+            if (_staged < _roomLines && _stagedBytes < _roomBytes)
+                break;
+            // None: wait for acknowledgements.
             Push();
             if (Failure is not null || stop.IsCancellationRequested)
                 return false;
@@ -173,6 +181,8 @@ public sealed unsafe class KafkaLineSink : ILineSink
             return;
         Interlocked.Add(ref _inFlightLines, _staged);
         Interlocked.Add(ref _inFlightBytes, _stagedBytes);
+        _roomLines -= _staged;
+        _roomBytes -= _stagedBytes;
         int queued;
         fixed (byte* pin = _staging) // the pointers in the batch point into the staging array
             queued = RdKafka.ProduceBatch(_topic, RdKafka.PartitionUnassigned, RdKafka.MessageCopy | RdKafka.MessagePartition, _batch, _staged);
@@ -194,7 +204,13 @@ public sealed unsafe class KafkaLineSink : ILineSink
     public bool Flush(TimeSpan timeout)
     {
         Push();
-        return RdKafka.Flush(_handle, (int)Math.Min(int.MaxValue, timeout.TotalMilliseconds)) == 0 && Failure is null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var flushed = RdKafka.Flush(_handle, (int)Math.Min(int.MaxValue, timeout.TotalMilliseconds)) == 0;
+        ApplyDeliveries(); // what this thread's flush served
+        // The delivery thread applies what it served once its poll returns, maybe after the flush did.
+        while (flushed && Interlocked.Read(ref _inFlightLines) > 0 && Failure is null && clock.Elapsed < timeout)
+            _room.Wait(10, CancellationToken.None);
+        return flushed && Interlocked.Read(ref _inFlightLines) == 0 && Failure is null;
     }
 
     public void Dispose()
@@ -202,6 +218,10 @@ public sealed unsafe class KafkaLineSink : ILineSink
         if (_disposed)
             return;
         _disposed = true;
+        // The poller waits up to 100 ms for a report: wake it, so that a stop does not wait for that.
+        var reports = RdKafka.QueueGetMain(_handle);
+        RdKafka.QueueYield(reports);
+        RdKafka.QueueDestroy(reports);
         _poller.Join();
         RdKafka.TopicDestroy(_topic);
         RdKafka.Destroy(_handle);
@@ -216,57 +236,17 @@ public sealed unsafe class KafkaLineSink : ILineSink
         {
             lock (_windowsGate)
             {
-                id = _windows.Count;
-                _windows.Add(window);
+                id = _windows.Length;
+                Volatile.Write(ref _windows, [.. _windows, window]);
             }
             window.SinkState = id;
         }
         return new IntPtr(((long)id << 32) | (uint)slot); // 64-bit processes: the window id in the high half
     }
 
-    private void PollLoop()
-    {
-        while (!_disposed)
-            _ = RdKafka.Poll(_handle, 100);
-    }
-
     private void Fail(string reason) => Interlocked.CompareExchange(ref _failure, reason, null);
 
     private static KafkaLineSink Of(IntPtr opaque) => (KafkaLineSink)GCHandle.FromIntPtr(opaque).Target!;
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void OnDelivered(IntPtr handle, RdKafka.Message* message, IntPtr opaque)
-    {
-        var sink = Of(opaque);
-        if (message->Error != 0)
-        {
-            // The message timeout is infinite, so this is not Kafka being away: waiting will not help.
-            sink.Fail($"a line could not be delivered to {sink._topicName}: {RdKafka.ErrorName(message->Error)}");
-            return;
-        }
-        var token = (long)message->Private;
-        AckWindow window;
-        lock (sink._windowsGate)
-            window = sink._windows[(int)(token >> 32)];
-        window.Acknowledge((int)(uint)token);
-        Interlocked.Increment(ref sink._acknowledged);
-        Interlocked.Decrement(ref sink._inFlightLines);
-        Interlocked.Add(ref sink._inFlightBytes, -(long)(message->Length + message->KeyLength));
-        if (sink._room.CurrentCount == 0)
-            sink._room.Release();
-        if (Volatile.Read(ref sink._trouble) is not null && Interlocked.Exchange(ref sink._trouble, null) is not null)
-            sink._log?.Invoke("kafka: reachable again, delivering");
-    }
-
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void OnError(IntPtr handle, int error, byte* reason, IntPtr opaque)
-    {
-        var sink = Of(opaque);
-        // Transport errors, brokers down, timeouts: the client retries by itself; say so once.
-        var text = $"kafka unreachable ({RdKafka.Text(reason)}); holding lines and retrying";
-        if (Interlocked.Exchange(ref sink._trouble, text) is null)
-            sink._log?.Invoke(text);
-    }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void OnLog(IntPtr handle, int level, byte* facility, byte* message)

@@ -24,11 +24,15 @@ internal static unsafe partial class RdKafka
 
     private static IntPtr s_loaded;
 
+    // Asked at each function's first call: the library is looked for once, since a build that
+    // cannot load (the one linked against a libsasl2 the machine lacks) costs a failed dlopen each time.
     private static IntPtr Resolve(string name, System.Reflection.Assembly assembly, DllImportSearchPath? searchPath)
     {
         if (name != Library)
             return IntPtr.Zero;
-        return s_loaded = Load(assembly);
+        if (s_loaded == IntPtr.Zero)
+            s_loaded = Load(assembly);
+        return s_loaded;
     }
 
     /// <summary>
@@ -52,9 +56,10 @@ internal static unsafe partial class RdKafka
         var rid = $"{os}-{RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant()}";
         foreach (var folder in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(assembly.Location) ?? "" })
         {
-            // As Confluent does: the plain build first, then the one linked without SASL (no libsasl2 needed).
+            // As Confluent does: the plain build first, then the one linked without SASL (no libsasl2
+            // needed); under runtimes/RID/native in a portable build, beside the app in one published for a RID.
             var native = Path.Combine(folder, "runtimes", rid, "native");
-            foreach (var candidate in new[] { Path.Combine(native, file), Path.Combine(native, "centos8-" + file), Path.Combine(folder, file) })
+            foreach (var candidate in new[] { Path.Combine(native, file), Path.Combine(native, "centos8-" + file), Path.Combine(folder, file), Path.Combine(folder, "centos8-" + file) })
             {
                 if (File.Exists(candidate) && NativeLibrary.TryLoad(candidate, out var handle))
                     return handle;
@@ -129,6 +134,17 @@ internal static unsafe partial class RdKafka
 
     [LibraryImport(Library, EntryPoint = "rd_kafka_poll")]
     public static partial int Poll(IntPtr handle, int timeoutMs);
+
+    /// <summary>The queue <see cref="Poll"/> serves (delivery reports, errors); release it with <see cref="QueueDestroy"/>.</summary>
+    [LibraryImport(Library, EntryPoint = "rd_kafka_queue_get_main")]
+    public static partial IntPtr QueueGetMain(IntPtr handle);
+
+    /// <summary>Makes a wait on the queue in progress (or the next one) return at once.</summary>
+    [LibraryImport(Library, EntryPoint = "rd_kafka_queue_yield")]
+    public static partial void QueueYield(IntPtr queue);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_queue_destroy")]
+    public static partial void QueueDestroy(IntPtr queue);
 
     [LibraryImport(Library, EntryPoint = "rd_kafka_flush")]
     public static partial int Flush(IntPtr handle, int timeoutMs);

@@ -46,7 +46,38 @@ public class BulkBodyWriterTests
         writer.Append(Doc("2", "{}"));
 
         Assert.Equal("{\"index\":{\"_index\":\"plays\",\"_type\":\"doc\",\"_id\":\"2\"}}\n{}\n", Encoding.UTF8.GetString(writer.Body.Span));
-        Assert.Equal(["2"], writer.Documents.Select(d => d.Id));
+        Assert.Equal(1, writer.Count);
+        Assert.Equal("2", writer.ItemId(0));
+    }
+
+    [Fact]
+    public void Items_are_found_again_by_position_with_their_id_and_version()
+    {
+        using var writer = new BulkBodyWriter(Es2, "plays");
+        writer.Append(Doc("a", "{}"));
+        writer.Append(new BulkDocument("b", Encoding.UTF8.GetBytes("""{"n":2}"""), Version: 7));
+        writer.AppendItem("{\"index\":{\"_index\":\"plays\",\"_type\":\"doc\",\"_id\":\"c\"}}\n{\"n\":3}\n"u8);
+
+        Assert.Equal(3, writer.Count);
+        Assert.Equal(["a", "b", "c"], Enumerable.Range(0, 3).Select(writer.ItemId));
+        Assert.Equal([false, true, false], Enumerable.Range(0, 3).Select(writer.ItemHasVersion));
+        Assert.Equal("{\"index\":{\"_index\":\"plays\",\"_type\":\"doc\",\"_id\":\"c\"}}\n{\"n\":3}\n", Encoding.UTF8.GetString(writer.Item(2).Span));
+        Assert.Equal(Encoding.UTF8.GetString(writer.Body.Span),
+            string.Concat(Enumerable.Range(0, 3).Select(i => Encoding.UTF8.GetString(writer.Item(i).Span))));
+    }
+
+    [Fact]
+    public void An_item_copied_into_another_body_is_the_same_bytes()
+    {
+        using var first = new BulkBodyWriter(Es2, "plays");
+        using var second = new BulkBodyWriter(Es2, "plays");
+        first.Append(Doc("1", """{"a":1}"""));
+        first.Append(Doc("2", """{"a":2}"""));
+
+        second.AppendItem(first.Item(1).Span);
+
+        Assert.Equal("{\"index\":{\"_index\":\"plays\",\"_type\":\"doc\",\"_id\":\"2\"}}\n{\"a\":2}\n", Encoding.UTF8.GetString(second.Body.Span));
+        Assert.Equal("2", second.ItemId(0));
     }
 
     [Fact]

@@ -23,6 +23,36 @@ public class AckWindowTests
     }
 
     [Fact]
+    public void Lines_acknowledged_together_move_the_position_as_far_as_one_by_one()
+    {
+        // Five lines ending at 10, 20, .. 50; a delivery report brings the 2nd, 3rd and 5th, the next the 1st.
+        var window = new AckWindow(0, capacity: 8);
+        var slots = new int[5];
+        for (var i = 0; i < 5; i++)
+            Assert.True(window.TryAdd(10 * (i + 1), out slots[i]));
+
+        window.Acknowledge([slots[1], slots[2], slots[4]]);
+        Assert.Equal(0, window.AcknowledgedOffset);
+        Assert.Equal(5, window.InFlight);
+        window.Acknowledge([slots[0]]);
+        Assert.Equal(30, window.AcknowledgedOffset); // the 4th is still out
+        Assert.Equal(2, window.InFlight);
+        window.Acknowledge([slots[3]]);
+        Assert.Equal(50, window.AcknowledgedOffset);
+        Assert.Equal(0, window.InFlight);
+    }
+
+    [Fact]
+    public void A_slot_not_in_flight_is_refused_in_a_run_too()
+    {
+        var window = new AckWindow(0, capacity: 4);
+        Assert.True(window.TryAdd(10, out var first));
+        window.Acknowledge(first);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => window.Acknowledge([first]));
+    }
+
+    [Fact]
     public void Skipped_bytes_after_a_line_in_flight_count_once_that_line_is_acknowledged()
     {
         var window = new AckWindow(0, capacity: 4);
