@@ -58,13 +58,17 @@ internal sealed partial class CustomerTrackPlays
 
     public void Add(int customerId, int trackId, long time) => Insert(ref PairOf(Pack(customerId, trackId)), time);
 
-    /// <summary>Adds a play; true when it is the pair's first.</summary>
-    public bool AddReportingNew(int customerId, int trackId, long time)
+    /// <summary>Adds a play; says whether it is the pair's first, and whether the pair's detection changed (appeared, or moved earlier).</summary>
+    public PairChange AddReportingChange(int customerId, int trackId, long time)
     {
         ref var pair = ref PairOf(Pack(customerId, trackId));
-        var isNew = pair.State == 0;
+        var change = pair.State == 0 ? PairChange.NewPair : PairChange.None;
+        var wasDetected = pair.Detected;
+        var detectedAt = pair.Last;
         Insert(ref pair, time);
-        return isNew;
+        if (pair.Detected && (!wasDetected || pair.Last != detectedAt))
+            change |= PairChange.DetectionChanged;
+        return change;
     }
 
     /// <summary>When the pair's interest was detected, or null (not detected, or never played).</summary>

@@ -29,8 +29,8 @@ public sealed class InterestsOperator
 
     public void Add(int customerId, int trackId, long time) => _pairs.Add(customerId, trackId, time);
 
-    /// <summary>Adds a play; true when it is the customer's first play of the track.</summary>
-    public bool AddReportingNew(int customerId, int trackId, long time) => _pairs.AddReportingNew(customerId, trackId, time);
+    /// <summary>Adds a play; says whether it is the customer's first play of the track, and whether the interest's detection changed.</summary>
+    public PairChange AddReportingChange(int customerId, int trackId, long time) => _pairs.AddReportingChange(customerId, trackId, time);
 
     /// <summary>When the customer's interest in the track was detected, or null.</summary>
     public long? DetectedAt(int customerId, int trackId) => _pairs.DetectedAt(customerId, trackId);

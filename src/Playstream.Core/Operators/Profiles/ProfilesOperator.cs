@@ -24,7 +24,8 @@ public sealed class ProfilesOperator
     public int Customers => _customers.Count;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Add(int customerId, long time, bool isMobile)
+    /// <summary>Adds a play; returns the customer's slot (dense, from 0, stable: what per-customer side arrays index by).</summary>
+    public int Add(int customerId, long time, bool isMobile)
     {
         var slot = SlotOf(customerId);
         var at = slot * Fields;
@@ -32,7 +33,14 @@ public sealed class ProfilesOperator
         _counts[at + 1 + (int)DayParts.Of(time)]++;
         if (isMobile)
             _counts[at + MobileField]++;
+        return slot;
     }
+
+    /// <summary>The customer in a slot <see cref="Add"/> returned.</summary>
+    public int CustomerOf(int slot) => _customers.Ids[slot];
+
+    /// <summary>A customer's slot, or -1 when it has no play.</summary>
+    public int SlotOfCustomer(int customerId) => _customers.Find(customerId);
 
     /// <summary>The number of counts per customer: plays, morning, afternoon, evening, night, mobile plays.</summary>
     public const int CountsPerCustomer = Fields;

@@ -45,7 +45,9 @@ internal sealed class CustomerStage
     private readonly IntCountMap _tracksByCustomer = new();
     private readonly SourceMarks _sourceMarks;
     private readonly ShipperMarks _shipperMarks;
-    private readonly HashSet<int> _pendingProfiles = [];
+    // Profiles changed since last taken, by profile slot (a flag and a list: no hashing per play), and those being written.
+    private bool[] _profileChanged = new bool[64];
+    private readonly List<int> _pendingProfiles = [];
     private readonly HashSet<long> _pendingPairs = [];
     private HashSet<int> _writingProfiles = [];
     private HashSet<long> _writingPairs = [];
@@ -86,6 +88,8 @@ internal sealed class CustomerStage
     public int Pairs => _interests.Pairs;
 
     public bool HasPendingResults => _pendingProfiles.Count > 0 || _pendingPairs.Count > 0 || _writingProfiles.Count > 0 || _writingPairs.Count > 0;
+
+    private IEnumerable<int> PendingCustomers => _pendingProfiles.Select(_profiles.CustomerOf);
 
     /// <summary>A record of the repartition topic's partition: a line another partition's source stage routed here.</summary>
     public void TakeRepartitioned(long offset, ReadOnlySpan<byte> key, ReadOnlySpan<byte> line)
@@ -156,17 +160,28 @@ internal sealed class CustomerStage
         if (_listeners.Add(customer, PaneMath.PaneOf(time, _settings.ActivitySlideSeconds), perWindow, out var firstWindow, out var lastWindow) && changes is not null)
             for (var window = firstWindow; window <= lastWindow; window++)
                 System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(changes.NewListeners, window, out _)++;
-        _profiles.Add(customer, time, isMobile);
-        if (_interests.AddReportingNew(customer, track, time))
+        NoteProfileChanged(_profiles.Add(customer, time, isMobile));
+        var pair = _interests.AddReportingChange(customer, track, time);
+        if ((pair & PairChange.NewPair) != 0)
         {
             _tracksByCustomer.Add(customer, 1);
             changes?.NewPairCustomers.Add(customer);
         }
+        if ((pair & PairChange.DetectionChanged) != 0)
+            _pendingPairs.Add(Pack(customer, track));
         var (newToAll, newToMobile) = _seen.AddReportingNew(track, isMobile);
         if (newToAll) changes?.NewTracks.Add(track);
         if (newToMobile) changes?.NewMobileTracks.Add(track);
-        _pendingProfiles.Add(customer);
-        _pendingPairs.Add(Pack(customer, track));
+    }
+
+    private void NoteProfileChanged(int slot)
+    {
+        if (slot >= _profileChanged.Length)
+            Array.Resize(ref _profileChanged, Math.Max(slot + 1, _profileChanged.Length * 2));
+        if (_profileChanged[slot])
+            return;
+        _profileChanged[slot] = true;
+        _pendingProfiles.Add(slot);
     }
 
     private void AddToBatch(in PlayEvent play, ReadOnlySpan<byte> zip, int sourcePartition, long sourceOffset)
@@ -244,14 +259,16 @@ internal sealed class CustomerStage
     /// <summary>The profiles and interests changed since they were last taken; they count as being written until <see cref="ResultsWritten"/>.</summary>
     public void TakeResults(List<CustomerProfile> profiles, List<Interest> interests)
     {
-        foreach (var customer in _pendingProfiles)
+        foreach (var customer in PendingCustomers)
             if (Profile(customer) is { } profile)
                 profiles.Add(profile);
         foreach (var pair in _pendingPairs)
             if (_interests.DetectedAt((int)(pair >> 32), (int)pair) is { } detected)
                 interests.Add(new Interest((int)(pair >> 32), (int)pair, detected));
-        _writingProfiles.UnionWith(_pendingProfiles);
+        _writingProfiles.UnionWith(PendingCustomers);
         _writingPairs.UnionWith(_pendingPairs);
+        foreach (var slot in _pendingProfiles)
+            _profileChanged[slot] = false;
         _pendingProfiles.Clear();
         _pendingPairs.Clear();
     }
@@ -265,7 +282,8 @@ internal sealed class CustomerStage
     /// <summary>The write of the results last taken failed: they are taken again with the next.</summary>
     public void ResultsFailed()
     {
-        _pendingProfiles.UnionWith(_writingProfiles);
+        foreach (var customer in _writingProfiles)
+            NoteProfileChanged(_profiles.SlotOfCustomer(customer));
         _pendingPairs.UnionWith(_writingPairs);
         ResultsWritten();
     }
@@ -336,7 +354,7 @@ internal sealed class CustomerStage
         _profiles.Write(writer);
         _interests.Write(writer);
         _seen.Write(writer);
-        var profiles = _pendingProfiles.Concat(_writingProfiles).Distinct().ToList();
+        var profiles = PendingCustomers.Concat(_writingProfiles).Distinct().ToList();
         writer.Write(profiles.Count);
         foreach (var customer in profiles)
             writer.Write(customer);
@@ -363,7 +381,11 @@ internal sealed class CustomerStage
         stage._seen = UniqueTracksOperator.Read(reader);
         var pendingProfiles = reader.ReadInt32();
         for (var i = 0; i < pendingProfiles; i++)
-            stage._pendingProfiles.Add(reader.ReadInt32());
+        {
+            var slot = stage._profiles.SlotOfCustomer(reader.ReadInt32());
+            if (slot >= 0)
+                stage.NoteProfileChanged(slot);
+        }
         foreach (var pair in ReadLongs(reader))
             stage._pendingPairs.Add(pair);
         return stage;
