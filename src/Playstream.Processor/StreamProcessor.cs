@@ -158,7 +158,18 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
         var input = await retry.RunAsync($"reading topic {options.Topic} from kafka", _ => Task.FromResult(
             StreamTopics.Input(admin, options.Topic) ?? throw new TopicAdminException(
                 $"topic {options.Topic} does not exist (create it: playstream topic create {options.Topic} --partitions N)", TopicAdminFailure.NotFound)), stop).ConfigureAwait(false);
-        await retry.RunAsync($"creating kafka topic {repartitionTopic}", token => StreamTopics.EnsureRepartitionAsync(admin, repartitionTopic, input, token), stop).ConfigureAwait(false);
+        await retry.RunAsync($"creating kafka topic {repartitionTopic}", async token =>
+        {
+            try
+            {
+                await StreamTopics.EnsureRepartitionAsync(admin, repartitionTopic, input, token).ConfigureAwait(false);
+            }
+            catch (TopicAdminException e) when (e.Failure == TopicAdminFailure.NotConfigured)
+            {
+                // A setting that is missing stops start-up; waiting would not mend it.
+                throw new Core.Engine.SettingsException($"cannot create {repartitionTopic}: {e.Message}");
+            }
+        }, stop).ConfigureAwait(false);
         return input;
     }
 }
