@@ -95,7 +95,12 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
                 ResultsName = "elasticsearch and redis",
                 RepartitionName = $"kafka topic {repartitionTopic}",
             };
-            var runnerOptions = new RunnerOptions { FlushInterval = options.FlushInterval, UntilIdle = options.UntilIdle };
+            var runnerOptions = new RunnerOptions
+            {
+                FlushInterval = options.FlushInterval,
+                UntilIdle = options.UntilIdle,
+                ReclaimAfterFenced = TimeSpan.FromMilliseconds(options.Kafka.SessionTimeoutMs) + TimeSpan.FromSeconds(5),
+            };
             using var runner = new StreamRunner(topology, runnerOptions, ports, lookups, report);
             Stats = runnerStats = runner.Stats;
             finished = await RunAsync(runner, stop).ConfigureAwait(false);

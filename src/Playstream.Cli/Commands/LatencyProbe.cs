@@ -50,7 +50,7 @@ internal static class LatencyProbe
         var keys = redisOptions.Keys;
         var es = ConnectionOptions.Elasticsearch(settings);
         using var http = new HttpClient { BaseAddress = new Uri(es.Urls[0].ToString().TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(5) };
-        using var producer = new KafkaLineProducer(kafka, topic);
+        using var producer = new KafkaLineProducer(kafka, topic, keyed: false);
         var interest = new List<double>();
         var summaryRedis = new List<double>();
         var summaryEs = new List<double>();

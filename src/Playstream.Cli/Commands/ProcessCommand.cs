@@ -70,6 +70,12 @@ internal static class ProcessCommand
                 if (result.GetValue(reportFile) is { } path && processor.Stats is { } stats)
                     ProcessorReport.Of(summary, stats).WriteTo(path);
             }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // Stopped while starting (waiting for a server, creating topics): nothing was taken, so nothing is owed.
+                Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} stopped while starting, before taking any partition");
+                return 0;
+            }
             catch (Exception e) when (e is not OperationCanceledException && operations is not null)
             {
                 // /health answers 503 for a while before the process exits, so a probe or a scrape sees why it went.

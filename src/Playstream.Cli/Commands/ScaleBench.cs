@@ -45,7 +45,7 @@ internal static class ScaleBench
             admin.CreateAsync(topic, Partitions, 1).GetAwaiter().GetResult();
         var produce = Stopwatch.StartNew();
         long lines = 0;
-        using (var producer = new KafkaLineProducer(kafka, topic))
+        using (var producer = new KafkaLineProducer(kafka, topic, keyed: false))
         using (var reader = LineReader.Open(files.Events))
         {
             while (reader.TryReadLine(out var line, out _, out _))

@@ -10,15 +10,19 @@ namespace Playstream.Kafka.Producing;
 /// Sends raw event lines to a topic, keyed by customer_id (its decimal text), so that every line
 /// of a customer lands in one partition and per-customer analytics are complete there. A line
 /// whose customer_id cannot be read has no key (it still goes out: processing will dead-letter it).
+/// Unkeyed, it sends every line without a key, as Logstash's plain codec or kcat do: the client
+/// spreads them over the partitions, and processing repartitions them by customer.
 /// Thread-safe.
 /// </summary>
 public sealed class KafkaLineProducer : IDisposable
 {
     private readonly IProducer<byte[]?, byte[]> _producer;
     private readonly DeliveryTracker _deliveries;
+    private readonly bool _keyed;
 
-    public KafkaLineProducer(KafkaOptions options, string topic, LineProducerSettings? settings = null)
+    public KafkaLineProducer(KafkaOptions options, string topic, LineProducerSettings? settings = null, bool keyed = true)
     {
+        _keyed = keyed;
         ArgumentNullException.ThrowIfNull(options);
         Admin.TopicNames.Validate(topic);
         Topic = topic;
@@ -41,7 +45,7 @@ public sealed class KafkaLineProducer : IDisposable
     {
         if (!line.IsEmpty && line[^1] == (byte)'\n')
             line = line[..^1];
-        _deliveries.Produce(Topic, KeyOf(line), line.ToArray());
+        _deliveries.Produce(Topic, _keyed ? KeyOf(line) : null, line.ToArray());
     }
 
     public void Produce(string line)

@@ -25,8 +25,11 @@ public sealed class KafkaRecordSource : IRecordSource, IDisposable
     private readonly HashSet<TopicPartition> _held = [];
     private readonly HashSet<int> _started = [];
     private readonly HashSet<TopicPartition> _toPause = [];
+    // Starts the client refused for now (no metadata for the partition yet: a broker just back), tried again at each poll.
+    private readonly Dictionary<int, (long Input, long Repartition)> _toStart = [];
     private readonly List<AssignmentChange> _changes = [];
     private string? _lastCommitProblem;
+    private string? _lastConsumeProblem;
     private bool _closed;
 
     /// <param name="partitions">The input topic's partition count (the repartition topic has as many).</param>
@@ -62,12 +65,26 @@ public sealed class KafkaRecordSource : IRecordSource, IDisposable
     {
         ObjectDisposedException.ThrowIf(_closed, this);
         PauseNewPartitions();
+        foreach (var (partition, offsets) in _toStart.ToList())
+            TryStart(partition, offsets.Input, offsets.Repartition);
         var byPartition = new Dictionary<(int, RecordTopic), List<StreamRecord>>();
         var taken = 0;
         var wait = timeout;
         while (taken < _maxRecords)
         {
-            var result = _consumer.Consume(wait);
+            ConsumeResult<ReadOnlyMemory<byte>, byte[]>? result;
+            try
+            {
+                result = _consumer.Consume(wait);
+            }
+            catch (ConsumeException e) when (!e.Error.IsFatal)
+            {
+                // A partition's error (its metadata gone while a broker restarts, say) is the client's to recover from; it goes on fetching.
+                if (e.Error.Reason != _lastConsumeProblem)
+                    _options.Log?.Invoke($"kafka: reading {e.ConsumerRecord?.TopicPartition.ToString() ?? "a partition"} failed for now: {e.Error.Reason}");
+                _lastConsumeProblem = e.Error.Reason;
+                break;
+            }
             wait = TimeSpan.Zero;
             if (result is null)
                 break;
@@ -92,24 +109,44 @@ public sealed class KafkaRecordSource : IRecordSource, IDisposable
         return changes;
     }
 
-    public void Start(int partition, long inputOffset, long repartitionOffset)
+    public void Start(int partition, long inputOffset, long repartitionOffset) => TryStart(partition, inputOffset, repartitionOffset);
+
+    private void TryStart(int partition, long inputOffset, long repartitionOffset)
     {
         var input = new TopicPartition(_input, partition);
         var repartition = new TopicPartition(_repartition, partition);
+        var retrying = _toStart.Remove(partition);
         if (!_held.Contains(input) || !_held.Contains(repartition))
             return;
-        PauseNewPartitions();
-        _consumer.Seek(new TopicPartitionOffset(input, new Offset(inputOffset)));
-        _consumer.Seek(new TopicPartitionOffset(repartition, new Offset(repartitionOffset)));
-        _consumer.Resume([input, repartition]);
-        _started.Add(partition);
+        try
+        {
+            PauseNewPartitions();
+            _consumer.Seek(new TopicPartitionOffset(input, new Offset(inputOffset)));
+            _consumer.Seek(new TopicPartitionOffset(repartition, new Offset(repartitionOffset)));
+            _consumer.Resume([input, repartition]);
+            _started.Add(partition);
+        }
+        catch (KafkaException e)
+        {
+            if (!retrying)
+                _options.Log?.Invoke($"partition {partition}: cannot start reading yet ({e.Error.Reason}); trying again at each poll");
+            _toStart[partition] = (inputOffset, repartitionOffset);
+        }
     }
 
+    /// <remarks>Ends a broker cannot tell now read as not reached (high = <see cref="long.MaxValue"/>): a job is never declared done on a guess.</remarks>
     public PartitionEnds Ends(int partition)
     {
-        var input = _consumer.QueryWatermarkOffsets(new TopicPartition(_input, partition), QueryTimeout);
-        var repartition = _consumer.QueryWatermarkOffsets(new TopicPartition(_repartition, partition), QueryTimeout);
-        return new PartitionEnds(input.Low.Value, input.High.Value, repartition.Low.Value, repartition.High.Value);
+        try
+        {
+            var input = _consumer.QueryWatermarkOffsets(new TopicPartition(_input, partition), QueryTimeout);
+            var repartition = _consumer.QueryWatermarkOffsets(new TopicPartition(_repartition, partition), QueryTimeout);
+            return new PartitionEnds(input.Low.Value, input.High.Value, repartition.Low.Value, repartition.High.Value);
+        }
+        catch (KafkaException)
+        {
+            return new PartitionEnds(0, long.MaxValue, 0, long.MaxValue);
+        }
     }
 
     public void ReportPositions(IReadOnlyList<(int Partition, long Input, long Repartition)> positions)
@@ -162,6 +199,7 @@ public sealed class KafkaRecordSource : IRecordSource, IDisposable
                  {
                      _held.Remove(p);
                      _toPause.Remove(p);
+                     _toStart.Remove(p.Partition.Value);
                      return p.Partition.Value;
                  }).Distinct().ToList())
         {
@@ -178,7 +216,14 @@ public sealed class KafkaRecordSource : IRecordSource, IDisposable
         var ready = _toPause.Where(assigned.Contains).ToList();
         if (ready.Count == 0)
             return;
-        _consumer.Pause(ready);
+        try
+        {
+            _consumer.Pause(ready);
+        }
+        catch (KafkaException)
+        {
+            return; // tried again before the next fetch is handed over
+        }
         foreach (var partition in ready)
             _toPause.Remove(partition);
     }

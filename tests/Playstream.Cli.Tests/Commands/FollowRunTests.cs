@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Playstream.Core.Export;
@@ -13,68 +11,8 @@ namespace Playstream.Cli.Tests.Commands;
 /// </summary>
 public sealed class FollowRunTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
-
-    /// <summary>A running <c>playstream</c> whose output lines are collected as they come.</summary>
-    private sealed class Running : IDisposable
-    {
-        private readonly Process _process;
-        private readonly ConcurrentQueue<string> _lines = new();
-
-        public Running(string folder, params string[] arguments)
-        {
-            _process = CliProcess.Start(folder, arguments);
-            _process.OutputDataReceived += (_, e) => { if (e.Data is not null) _lines.Enqueue(e.Data); };
-            _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _lines.Enqueue("stderr: " + e.Data); };
-            _process.BeginOutputReadLine();
-            _process.BeginErrorReadLine();
-        }
-
-        public IReadOnlyCollection<string> Lines => _lines;
-
-        public string WaitForLine(Func<string, bool> match)
-        {
-            var deadline = DateTime.UtcNow + Patience;
-            while (DateTime.UtcNow < deadline)
-            {
-                if (_lines.FirstOrDefault(match) is { } line)
-                    return line;
-                if (_process.HasExited)
-                    break;
-                Thread.Sleep(20);
-            }
-            throw new TimeoutException("no such line; the output was:\n" + string.Join('\n', _lines));
-        }
-
-        /// <summary>Waits for the line a results write prints with the plays counted so far.</summary>
-        public void WaitForPlays(int plays) =>
-            WaitForLine(l => l.EndsWith(string.Create(CultureInfo.InvariantCulture, $" {plays:N0} plays"), StringComparison.Ordinal));
-
-        /// <summary>kill -9: no last write, no last checkpoint.</summary>
-        public void Crash()
-        {
-            _process.Kill();
-            _process.WaitForExit();
-        }
-
-        /// <summary>SIGTERM, as a service manager stops it; returns the exit code.</summary>
-        public int Terminate()
-        {
-            using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
-                kill.WaitForExit();
-            if (!_process.WaitForExit(Patience))
-                throw new TimeoutException("did not stop on SIGTERM");
-            _process.WaitForExit(); // the output read to its end
-            return _process.ExitCode;
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-                _process.Kill();
-            _process.Dispose();
-        }
-    }
+    private static void WaitForPlays(RunningCli run, int plays) =>
+        run.WaitForLine(l => l.EndsWith(string.Create(CultureInfo.InvariantCulture, $" {plays:N0} plays"), StringComparison.Ordinal));
 
     private static List<(long, int, int, long)> StoredPlays(string store)
     {
@@ -103,22 +41,23 @@ public sealed class FollowRunTests
         string[] follow = ["run", "--follow", "--events", log, "--customers", Path.Combine(data, "cust.csv"), "--tracks", Path.Combine(data, "music.csv"), "--store", store];
 
         File.WriteAllLines(log, all.Take(1000));
-        using (var first = new Running(folder.Path, follow))
+        using (var first = new RunningCli(folder.Path, follow))
         {
-            first.WaitForPlays(1000);
+            WaitForPlays(first, 1000);
             File.AppendAllLines(log, all.Skip(1000).Take(1000));
-            first.WaitForPlays(2000); // written and checkpointed
+            WaitForPlays(first, 2000); // written and checkpointed
             first.Crash();
         }
 
         File.AppendAllLines(log, [.. all.Skip(2000).Take(500), "7,7,7,\"2014-10-01 00:00:00\",2,\"1\""]);
         File.AppendAllLines(log, all.Skip(2500));
-        using (var second = new Running(folder.Path, follow))
+        using (var second = new RunningCli(folder.Path, follow))
         {
             var resumed = second.WaitForLine(l => l.StartsWith("resumed from the checkpoint", StringComparison.Ordinal));
             Assert.Contains("(2,000 plays): live.csv from line 2,001", resumed, StringComparison.Ordinal);
-            second.WaitForPlays(3000);
-            Assert.Equal(0, second.Terminate());
+            WaitForPlays(second, 3000);
+            second.Terminate();
+            Assert.Equal(0, second.ExitCode);
             Assert.Contains(second.Lines, l => l.Contains("dead letters", StringComparison.Ordinal) && l.Contains("bad_ismobile 1", StringComparison.Ordinal));
         }
 

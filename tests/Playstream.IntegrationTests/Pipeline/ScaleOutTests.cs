@@ -7,13 +7,47 @@ using Playstream.TestSupport;
 namespace Playstream.IntegrationTests.Pipeline;
 
 /// <summary>
-/// Several <c>process</c> instances in one consumer group on a 3-partition topic: the results
+/// Several <c>process</c> instances in one consumer group (6 partitions of held-out plays not
+/// keyed by customer, and a 3-partition topic): the results
 /// equal one instance's (the brute force's), also when an instance is killed with kill -9 in
 /// the middle and another takes its partitions over from their checkpoints.
 /// </summary>
 [Collection(ElasticsearchCollection.Name)]
 public sealed class ScaleOutTests(ElasticsearchServer es, KafkaBroker kafka, RedisServer redis) : IClassFixture<KafkaBroker>, IClassFixture<RedisServer>
 {
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task Held_out_plays_not_keyed_by_customer_in_6_partitions_give_the_reference_with_any_number_of_instances(int instances)
+    {
+        using var pipeline = new StackPipeline(kafka, redis, es);
+        var data = Generate(pipeline, events: 60_000, "--held-out");
+        await pipeline.StartAsync(data.Customers, data.Tracks, partitions: 6);
+        var lines = File.ReadAllLines(data.Events);
+        // Appended while the members start, so that all of them join before the job is done.
+        var producing = pipeline.ProduceLiveAsync(lines, perSecond: 5_000);
+
+        var members = Enumerable.Range(0, instances).Select(_ => pipeline.StartProcess("--no-plays")).ToList();
+        try
+        {
+            await producing;
+            var outcomes = await Task.WhenAll(members.Select(Finish));
+            Assert.All(outcomes, o => Assert.True(o.ExitCode == 0 && o.Error.Contains(GroupFailureTests.Done, StringComparison.Ordinal), o.Error));
+            // With more than one member, plays not in their customer's partition took the repartition hop.
+            if (instances > 1)
+            {
+                Assert.All(outcomes, o => Assert.Matches(@"partition \d+: (new|restored)", o.Error));
+                Assert.Contains(outcomes, o => System.Text.RegularExpressions.Regex.IsMatch(o.Error, @"\([1-9][0-9,]* sent on to their customer's partition"));
+            }
+        }
+        finally
+        {
+            members.ForEach(m => m.Dispose());
+        }
+
+        ResultsAssert.Equal(StackPipeline.Reference(lines, data.Customers, data.Tracks), pipeline.Export());
+    }
+
     [Fact]
     public async Task Two_instances_together_give_the_results_of_one()
     {
@@ -61,11 +95,11 @@ public sealed class ScaleOutTests(ElasticsearchServer es, KafkaBroker kafka, Red
 
     private sealed record Data(string Events, string Customers, string Tracks);
 
-    private static Data Generate(StackPipeline pipeline, int events)
+    private static Data Generate(StackPipeline pipeline, int events, params string[] shape)
     {
         var directory = pipeline.Folder.File("data");
-        var generated = CliProcess.Run(pipeline.Folder.Path, "generate", "--out", directory, "--events", events.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--customers", "800", "--tracks", "300", "--days", "2", "--seed", "5");
+        var generated = CliProcess.Run(pipeline.Folder.Path, ["generate", "--out", directory, "--events", events.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--customers", "800", "--tracks", "300", "--days", "2", "--seed", "5", .. shape]);
         Assert.True(generated.ExitCode == 0, generated.Error);
         return new Data(Path.Combine(directory, "tracks.csv"), Path.Combine(directory, "cust.csv"), Path.Combine(directory, "music.csv"));
     }

@@ -66,6 +66,25 @@ internal sealed class StackPipeline : IDisposable
         producer.Flush(TimeSpan.FromSeconds(30));
     }
 
+    /// <summary>
+    /// Lines appended while the processes run, as a live log is: <paramref name="perSecond"/> a
+    /// second in small bursts, so a member under <c>--until-idle</c> never sees the topic quiet.
+    /// Not keyed by customer (as Logstash's plain codec sends them): processing repartitions them.
+    /// </summary>
+    public Task ProduceLiveAsync(IReadOnlyList<string> lines, int perSecond) => Task.Run(async () =>
+    {
+        using var producer = new KafkaLineProducer(_kafka.Options(), Topic, keyed: false);
+        var burst = Math.Max(1, perSecond / 20);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            producer.Produce(lines[i]);
+            if ((i + 1) % burst == 0 && TimeSpan.FromSeconds((i + 1.0) / perSecond) - watch.Elapsed is { Ticks: > 0 } ahead)
+                await Task.Delay(ahead);
+        }
+        producer.Flush(TimeSpan.FromSeconds(30));
+    });
+
     public string[] Connection =>
     [
         "--bootstrap", _kafka.BootstrapServers,
@@ -78,6 +97,27 @@ internal sealed class StackPipeline : IDisposable
 
     public System.Diagnostics.Process StartProcess(params string[] extra) =>
         CliProcess.Start(Folder.Path, ["process", "--topic", Topic, "--group", Group, "--until-idle", "--flush-interval", "1s", .. Connection, .. extra]);
+
+    /// <summary>A member of the group under <c>--until-idle</c>, its output collected as it comes.</summary>
+    public RunningCli Member(params string[] extra) =>
+        new(Folder.Path, ["process", "--topic", Topic, "--group", Group, "--until-idle", "--flush-interval", "1s", .. Connection, .. extra]);
+
+    /// <summary>The summary's events count as Redis and Elasticsearch hold it now (0 before the first write).</summary>
+    public async Task<(long Redis, long Elasticsearch)> SummaryEventsAsync(StackExchange.Redis.ConnectionMultiplexer connection, HttpClient http)
+    {
+        var redis = (long?)await connection.GetDatabase().HashGetAsync(new RedisKeys(RedisPrefix).Summary, "events") ?? 0;
+        using var response = await http.GetAsync(new Uri(_es.Url, $"{IndexPrefix}-summary/_all/all"));
+        long es = 0;
+        if (response.IsSuccessStatusCode)
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            if (doc.RootElement.TryGetProperty("_source", out var source))
+                es = source.GetProperty("events").GetInt64();
+        }
+        return (redis, es);
+    }
+
+    public Task<StackExchange.Redis.ConnectionMultiplexer> ConnectRedisAsync() => RedisConnection.ConnectAsync(new RedisOptions { Endpoint = _redisEndpoint });
 
     /// <summary>A process that follows the topic until it is stopped.</summary>
     public System.Diagnostics.Process StartFollowing(params string[] extra) =>

@@ -27,6 +27,14 @@ public sealed record RunnerOptions
     /// <summary>At most this many partials read for one owner at a time.</summary>
     public int PartialsPerRead { get; init; } = 256;
 
+    /// <summary>
+    /// A partition whose commit was refused, and that the group still gives this member this long
+    /// after (no revoke, no lost session), is claimed again: the store lost its state, or the
+    /// member that claimed it no longer holds it. Longer than the group's session timeout, so a
+    /// member back from a pause hears of its lost session first.
+    /// </summary>
+    public TimeSpan ReclaimAfterFenced { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary>The last flush of a stop may wait this long for a server that is down; then the stop goes on without it.</summary>
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(20);
 }

@@ -22,6 +22,8 @@ public sealed class StreamRunner : IDisposable
     private readonly Action<string> _report;
     private readonly Dictionary<int, StreamTask> _tasks = [];
     private readonly List<int> _toClaim = [];
+    // Partitions dropped because their commit was refused, and when: claimed again if the group does not take them away.
+    private readonly Dictionary<int, TimeSpan> _fencedAt = [];
     private readonly Dictionary<int, (long Horizon, long RepartitionEnd)> _customerHorizons = [];
     private readonly Dictionary<int, (long Horizon, string LastPartial)> _windowHorizons = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -153,6 +155,7 @@ public sealed class StreamRunner : IDisposable
             }
             foreach (var change in changes)
             {
+                _fencedAt.Remove(change.Partition);
                 if (change.Assigned)
                 {
                     if (!_tasks.ContainsKey(change.Partition) && !_toClaim.Contains(change.Partition))
@@ -166,6 +169,12 @@ public sealed class StreamRunner : IDisposable
                         : $"partition {change.Partition}: handed over");
             }
             Stats.Partitions = Partitions;
+        }
+        foreach (var (partition, at) in _fencedAt.Where(f => _clock.Elapsed - f.Value >= _options.ReclaimAfterFenced).ToList())
+        {
+            _fencedAt.Remove(partition);
+            _toClaim.Add(partition);
+            _report($"partition {partition}: still this member's in the group {_options.ReclaimAfterFenced.TotalSeconds:0} s after its commit was refused (the store lost its state, or the member that claimed it has gone): claiming it again");
         }
         while (_toClaim.Count > 0 && !stop.IsCancellationRequested)
         {
@@ -298,6 +307,7 @@ public sealed class StreamRunner : IDisposable
                     continue;
                 Stats.WasFenced();
                 RemoveTask(tasks[i].Partition);
+                _fencedAt[tasks[i].Partition] = _clock.Elapsed;
                 _report($"partition {tasks[i].Partition}: another member has taken it over (this member's epoch {tasks[i].Epoch} is no longer the partition's); its commit was refused and it is dropped here");
             }
         }
