@@ -112,6 +112,16 @@ public sealed class InMemoryTaskStore : ITaskStore
             return PartialsOf(owner).Count;
     }
 
+    /// <summary>Loses everything, as a store without persistence does when it restarts.</summary>
+    public void Forget()
+    {
+        lock (_gate)
+        {
+            _slots.Clear();
+            _partials.Clear();
+        }
+    }
+
     public (int LogEntries, long SnapshotBytes, long LogBytes) Stored(int partition)
     {
         lock (_gate)

@@ -130,6 +130,27 @@ public class StreamRunnerTests
     }
 
     [Fact]
+    public async Task A_store_that_lost_its_state_refuses_the_next_commit_and_the_member_claims_its_partitions_again()
+    {
+        var log = RandomEventLog.Generate(14, 3000);
+        using var driver = StreamingLogs.Driver(log, StreamingLogs.Small);
+        var lines = StreamingLogs.Lines(log).ToList();
+        driver.PipeUnkeyed(lines.Take(1500));
+        var a = driver.Join("a", driver.Options with { ReclaimAfterFenced = TimeSpan.Zero });
+        for (var i = 0; i < 10; i++)
+            await driver.StepAllAsync();
+        driver.Store.Forget();
+        driver.PipeUnkeyed(lines.Skip(1500));
+        for (var i = 0; i < 3; i++)
+            await a.Runner.StepAsync(CancellationToken.None);
+        Assert.True(driver.Store.Refused > 0, "a commit against the lost epochs was not refused");
+        Assert.Contains(driver.Reports, r => r.Contains("claiming it again", StringComparison.Ordinal));
+        // No rebalance comes (the group still gives a its partitions): it re-reads them from the start.
+        await driver.RunUntilIdleAsync();
+        ResultsAssert.Equal(log.Reference(StreamingLogs.Small), driver.Results.Results());
+    }
+
+    [Fact]
     public async Task A_member_stopped_mid_stream_hands_its_work_over_committed()
     {
         var log = RandomEventLog.Generate(11, 3000);
