@@ -54,8 +54,8 @@ internal static class ShipBench
         {
             var shipTopic = CreateTopic(admin, "ship", partitions);
             var positions = Path.Combine(Path.GetTempPath(), $"playstream-bench-positions-{Guid.NewGuid():N}");
-            var shipSeconds = TimeProcess("dotnet", [typeof(ShipBench).Assembly.Location, "ship", log, "--topic", shipTopic,
-                "--exit-at-eof", "--acks", "all", "--positions", positions, "--bootstrap", kafka.BootstrapServers, .. PropertyArguments(kafka, "--kafka-property")]);
+            var shipSeconds = WholeProcess.Run("dotnet", [typeof(ShipBench).Assembly.Location, "ship", log, "--topic", shipTopic,
+                "--exit-at-eof", "--acks", "all", "--positions", positions, "--bootstrap", kafka.BootstrapServers, .. PropertyArguments(kafka, "--kafka-property")]).Seconds;
             var shipRecords = CountRecords(kafka, shipTopic, partitions);
             Directory.Delete(positions, recursive: true);
             admin.DeleteAsync(shipTopic).GetAwaiter().GetResult();
@@ -66,14 +66,14 @@ internal static class ShipBench
                 continue;
             }
             var kcatTopic = CreateTopic(admin, "kcat", partitions);
-            var kcatSeconds = TimeProcess(kcat, ["-P", "-l", "-b", kafka.BootstrapServers, "-t", kcatTopic, "-X", "acks=all",
-                .. PropertyArguments(kafka, "-X"), log]);
+            var kcatSeconds = WholeProcess.Run(kcat, ["-P", "-l", "-b", kafka.BootstrapServers, "-t", kcatTopic, "-X", "acks=all",
+                .. PropertyArguments(kafka, "-X"), log]).Seconds;
             var kcatRecords = CountRecords(kafka, kcatTopic, partitions);
             admin.DeleteAsync(kcatTopic).GetAwaiter().GetResult();
 
             var keyedTopic = CreateTopic(admin, "kcatk", partitions);
-            var keyedSeconds = TimeProcess(kcat, ["-P", "-l", "-K", "\t", "-b", kafka.BootstrapServers, "-t", keyedTopic, "-X", "acks=all",
-                "-X", "partitioner=murmur2_random", .. PropertyArguments(kafka, "-X"), keyed!]);
+            var keyedSeconds = WholeProcess.Run(kcat, ["-P", "-l", "-K", "\t", "-b", kafka.BootstrapServers, "-t", keyedTopic, "-X", "acks=all",
+                "-X", "partitioner=murmur2_random", .. PropertyArguments(kafka, "-X"), keyed!]).Seconds;
             var keyedRecords = CountRecords(kafka, keyedTopic, partitions);
             admin.DeleteAsync(keyedTopic).GetAwaiter().GetResult();
 
@@ -151,22 +151,6 @@ internal static class ShipBench
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Select(folder => Path.Combine(folder, "kcat"))
             .FirstOrDefault(File.Exists);
-
-    private static double TimeProcess(string program, IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        watch.Stop();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{Path.GetFileName(program)} failed ({process.ExitCode}): {errors.Result}{output.Result}");
-        return watch.Elapsed.TotalSeconds;
-    }
 
     /// <summary>Records in a topic: the sum of its partitions' high watermarks (each topic is fresh).</summary>
     private static long CountRecords(KafkaOptions kafka, string topic, int partitions)
