@@ -208,6 +208,8 @@ public sealed class StreamRunner : IDisposable
                 foreach (var record in batch.Records)
                     task.Customers.TakeRepartitioned(record.Offset, record.Key.Span, record.Value.Span);
         }
+        foreach (var task in _tasks.Values)
+            task.Source.SendBatches();
         if (taken > 0)
             UpdateCounts();
         return taken;

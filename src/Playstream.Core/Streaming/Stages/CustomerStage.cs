@@ -91,8 +91,8 @@ internal sealed class CustomerStage
 
     private IEnumerable<int> PendingCustomers => _pendingProfiles.Select(_profiles.CustomerOf);
 
-    /// <summary>A record of the repartition topic's partition: a line another partition's source stage routed here.</summary>
-    public void TakeRepartitioned(long offset, ReadOnlySpan<byte> key, ReadOnlySpan<byte> line)
+    /// <summary>A record of the repartition topic: the lines one input partition's source stage routed here in one turn.</summary>
+    public void TakeRepartitioned(long offset, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
         if (offset < RepartitionNext)
         {
@@ -101,16 +101,20 @@ internal sealed class CustomerStage
         }
         RepartitionNext = offset + 1;
         RepartitionRecords++;
-        if (!RepartitionKey.TryRead(key, out _, out var source, out var sourceOffset))
-            throw new InvalidDataException($"repartition record {Partition}:{offset} has a key of {key.Length} bytes, not a repartition key: is another job writing to this topic?");
-        if (!_sourceMarks.TryAdvance(source, sourceOffset))
+        if (!RepartitionBatch.TryReadKey(key, out var source, out var firstOffset))
+            throw new InvalidDataException($"repartition record {Partition}:{offset} has a key of {key.Length} bytes, not a repartition batch key: is another job writing to this topic?");
+        var lines = RepartitionBatch.Read(value, firstOffset);
+        while (lines.Next(out var sourceOffset, out var line))
         {
-            Duplicates++;
-            return;
+            if (!_sourceMarks.TryAdvance(source, sourceOffset))
+            {
+                Duplicates++;
+                continue;
+            }
+            // The source stage parsed it already; a line that parses there parses here.
+            if (EventParser.TryParse(line, out var play, out var zip, out _))
+                Accept(play, line[zip], line, source, sourceOffset);
         }
-        // The source stage parsed it already; a line that parses there parses here.
-        if (EventParser.TryParse(line, out var play, out var zip, out _))
-            Accept(play, line[zip], line, source, sourceOffset);
     }
 
     /// <summary>

@@ -10,12 +10,15 @@ namespace Playstream.Core.Streaming.Stages;
 /// The first stage of one input partition: parses each line, sends bad and late lines to the
 /// dead letters, and routes each play to its customer's partition: to this partition's own
 /// customer stage when it is already there (the shipper keys lines by customer, so its lines
-/// are), through the repartition topic otherwise. Lateness is judged here, against the latest
+/// are), through the repartition topic otherwise, a batch per destination and turn
+/// (<see cref="RepartitionBatch"/>). Lateness is judged here, against the latest
 /// play of this input partition in offset order, so a replay decides exactly as before.
 /// </summary>
 internal sealed class SourceStage(int partition, TopologySettings topology, IDeadLetterSink deadLetters, IRepartitionProducer repartition, CustomerStage local)
 {
-    private readonly byte[] _key = new byte[RepartitionKey.Length];
+    // Kept well under the broker's default largest message (about 1 MB).
+    private const int BatchBytes = 256 * 1024;
+    private readonly RepartitionBatch.Builder[] _batches = [.. Enumerable.Range(0, topology.Partitions).Select(_ => new RepartitionBatch.Builder())];
 
     /// <summary>The next input offset to read.</summary>
     public long InputNext { get; set; }
@@ -67,9 +70,25 @@ internal sealed class SourceStage(int partition, TopologySettings topology, IDea
             local.TakeDirect(play, line[zip], line, offset);
             return;
         }
-        RepartitionKey.Write(_key, play.CustomerId, partition, offset);
-        repartition.Produce(owner, _key, line);
+        var batch = _batches[owner];
+        batch.Add(offset, line);
         Repartitioned++;
+        if (batch.Bytes >= BatchBytes)
+            Send(owner, batch);
+    }
+
+    /// <summary>Sends what this turn routed to other partitions; the runner calls it after every turn, and before the repartition producer is flushed.</summary>
+    public void SendBatches()
+    {
+        for (var owner = 0; owner < _batches.Length; owner++)
+            if (!_batches[owner].IsEmpty)
+                Send(owner, _batches[owner]);
+    }
+
+    private void Send(int owner, RepartitionBatch.Builder batch)
+    {
+        repartition.Produce(owner, batch.Key(partition), batch.Value);
+        batch.Clear();
     }
 
     private void DeadLetter(DeadLetterReason reason, long offset, ReadOnlySpan<byte> line, string detail)
