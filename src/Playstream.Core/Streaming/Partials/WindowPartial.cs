@@ -36,7 +36,8 @@ public sealed class WindowPartial
 
     public byte[] ToBytes()
     {
-        using var buffer = new MemoryStream();
+        // Sized for the usual case, so that the buffer is not regrown and copied on the way.
+        using var buffer = new MemoryStream(64 + Tracks.Count * 12 + Panes.Count * 40 + Zips.Count * 8 + (NewTracks.Count + NewMobileTracks.Count) * 4);
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Format);
@@ -104,9 +105,9 @@ public sealed class WindowPartial
         return buffer.ToArray();
     }
 
-    public static WindowPartial FromBytes(ReadOnlySpan<byte> bytes)
+    public static WindowPartial FromBytes(byte[] bytes)
     {
-        using var buffer = new MemoryStream(bytes.ToArray(), writable: false);
+        using var buffer = new MemoryStream(bytes, writable: false);
         using var reader = new BinaryReader(buffer, Encoding.UTF8);
         try
         {
@@ -121,9 +122,13 @@ public sealed class WindowPartial
                 var theirs = reader.ReadByte();
                 slots[theirs] = GenderCodes.Slot(reader.ReadString());
             }
-            for (var i = reader.Read7BitEncodedInt(); i > 0; i--)
+            var tracks = reader.Read7BitEncodedInt();
+            partial.Tracks.EnsureCapacity(tracks);
+            for (var i = tracks; i > 0; i--)
                 partial.Tracks.Add(new TrackCount(reader.Read7BitEncodedInt64(), slots[reader.ReadByte()], reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt64()));
-            for (var i = reader.Read7BitEncodedInt(); i > 0; i--)
+            var panes = reader.Read7BitEncodedInt();
+            partial.Panes.EnsureCapacity(panes);
+            for (var i = panes; i > 0; i--)
             {
                 var pane = reader.Read7BitEncodedInt64();
                 var counts = new PaneBreakdown();
@@ -150,7 +155,7 @@ public sealed class WindowPartial
             }
             return partial;
         }
-        catch (Exception e) when (e is EndOfStreamException or KeyNotFoundException)
+        catch (Exception e) when (e is EndOfStreamException or KeyNotFoundException or ArgumentOutOfRangeException)
         {
             throw new InvalidDataException("a partial is truncated or damaged", e);
         }

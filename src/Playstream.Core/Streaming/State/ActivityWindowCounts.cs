@@ -91,9 +91,13 @@ public sealed class ActivityWindowCounts
     {
         ArgumentNullException.ThrowIfNull(reader);
         var counts = new ActivityWindowCounts();
-        for (var n = reader.Read7BitEncodedInt(); n > 0; n--)
+        var panes = reader.Read7BitEncodedInt();
+        counts._panes.EnsureCapacity(panes);
+        for (var n = panes; n > 0; n--)
             counts.AddPane(reader.Read7BitEncodedInt64(), reader.Read7BitEncodedInt64(), reader.Read7BitEncodedInt64());
-        for (var n = reader.Read7BitEncodedInt(); n > 0; n--)
+        var listeners = reader.Read7BitEncodedInt();
+        counts._listeners.EnsureCapacity(listeners);
+        for (var n = listeners; n > 0; n--)
             counts.AddListeners(reader.Read7BitEncodedInt64(), reader.Read7BitEncodedInt64());
         return counts;
     }
