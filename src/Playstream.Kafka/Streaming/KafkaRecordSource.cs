@@ -19,6 +19,10 @@ public sealed class KafkaRecordSource : IRecordSource, IDisposable
 
     private readonly KafkaOptions _options;
     private readonly IConsumer<ReadOnlyMemory<byte>, byte[]> _consumer;
+    // Asks for watermarks on a connection of its own: on the member's, each query waits behind the
+    // fetch in flight (a broker answers one connection's requests in order), half a second each.
+    // It never subscribes, so it never joins the group.
+    private readonly Lazy<IConsumer<Ignore, Ignore>> _watermarks;
     private readonly string _input;
     private readonly string _repartition;
     private readonly int _maxRecords;
@@ -57,6 +61,9 @@ public sealed class KafkaRecordSource : IRecordSource, IDisposable
             })
             .Build();
         _consumer.Subscribe([inputTopic, repartitionTopic]);
+        _watermarks = new(() => new ConsumerBuilder<Ignore, Ignore>(options.ToConsumerConfig(group))
+            .SetLogHandler((_, message) => ClientLogging.Forward(options, message))
+            .Build());
     }
 
     public int Partitions { get; }
@@ -139,8 +146,8 @@ public sealed class KafkaRecordSource : IRecordSource, IDisposable
     {
         try
         {
-            var input = _consumer.QueryWatermarkOffsets(new TopicPartition(_input, partition), QueryTimeout);
-            var repartition = _consumer.QueryWatermarkOffsets(new TopicPartition(_repartition, partition), QueryTimeout);
+            var input = _watermarks.Value.QueryWatermarkOffsets(new TopicPartition(_input, partition), QueryTimeout);
+            var repartition = _watermarks.Value.QueryWatermarkOffsets(new TopicPartition(_repartition, partition), QueryTimeout);
             return new PartitionEnds(input.Low.Value, input.High.Value, repartition.Low.Value, repartition.High.Value);
         }
         catch (KafkaException)
@@ -253,5 +260,7 @@ public sealed class KafkaRecordSource : IRecordSource, IDisposable
     {
         Close(TimeSpan.FromSeconds(5));
         _consumer.Dispose();
+        if (_watermarks.IsValueCreated)
+            _watermarks.Value.Dispose();
     }
 }

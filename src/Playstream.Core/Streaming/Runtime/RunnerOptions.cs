@@ -18,6 +18,15 @@ public sealed record RunnerOptions
     /// <summary>Computing results may take at most 1/(1+this) of the time between two writes: a replay that changes every window each second keeps reading.</summary>
     public double ResultsComputeFactor { get; init; } = 4;
 
+    /// <summary>
+    /// After a results write that took W, the next starts no sooner than W times this later: the
+    /// results stores share the machine's cores with the readers (Elasticsearch on the same two
+    /// cores as the member, say), and a replay that rewrites every window at each write would
+    /// otherwise keep them busy without pause. A live stream's writes take milliseconds, so they
+    /// still follow <see cref="ResultsInterval"/>.
+    /// </summary>
+    public double ResultsWriteFactor { get; init; } = 1;
+
     /// <summary>With <see cref="UntilIdle"/>: how often the group's progress is read once quiet.</summary>
     public TimeSpan GroupCheckInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 

@@ -29,10 +29,13 @@ public sealed class StreamRunner : IDisposable
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private TimeSpan _lastFlush;
     private TimeSpan _lastActivity;
+    private TimeSpan _lastRecord;
     private TimeSpan _nextGroupCheck;
     private TimeSpan _lastResultsStart = TimeSpan.FromDays(-1);
     private TimeSpan _resultsNotBefore;
-    private Task? _resultsWrite;
+    // The results stores rest after a long write while records come in; once quiet, there is nothing to leave them the cores for.
+    private TimeSpan _storesRestUntil;
+    private Task<TimeSpan>? _resultsWrite;
     private List<StreamTask> _resultsTasks = [];
     private long _doneRecords, _doneEvents, _doneDuplicates, _doneRepartitioned;
     // The results writer stops only when a stop's grace is over, so a stop still writes what it can.
@@ -89,6 +92,8 @@ public sealed class StreamRunner : IDisposable
         var batches = _ports.Source.Poll(_options.PollTimeout);
         var taking = Stopwatch.GetTimestamp();
         var taken = Take(batches);
+        if (taken > 0)
+            _lastRecord = _clock.Elapsed;
         Stats.SpentTaking(Stopwatch.GetElapsedTime(taking));
         taken += await MergePartialsAsync(stop).ConfigureAwait(false);
         if (taken > 0)
@@ -370,7 +375,8 @@ public sealed class StreamRunner : IDisposable
         if (_resultsWrite is not null)
             return;
         var now = _clock.Elapsed;
-        if (!force && (now - _lastResultsStart < _options.ResultsInterval || now < _resultsNotBefore))
+        var reading = now - _lastRecord < _options.QuietBeforeCheck;
+        if (!force && (now - _lastResultsStart < _options.ResultsInterval || (reading && (now < _resultsNotBefore || now < _storesRestUntil))))
             return;
         var tasks = _tasks.Values.Where(t => t.HasPendingResults).ToList();
         if (tasks.Count == 0)
@@ -392,11 +398,13 @@ public sealed class StreamRunner : IDisposable
         var count = changes.Count;
         var writerStop = _writerStop.Token;
         _resultsWrite = count == 0
-            ? Task.CompletedTask
+            ? Task.FromResult(TimeSpan.Zero)
             : Task.Run(async () =>
             {
+                var writing = Stopwatch.GetTimestamp();
                 await _ports.Retry.RunAsync($"writing results to {_ports.ResultsName}", token => _ports.Results.WriteAsync(changes, token), writerStop).ConfigureAwait(false);
                 Stats.Wrote(count);
+                return Stopwatch.GetElapsedTime(writing);
             }, CancellationToken.None);
         if (wait)
             await CompleteResultsAsync(wait: true, stop).ConfigureAwait(false);
@@ -416,6 +424,8 @@ public sealed class StreamRunner : IDisposable
             // Reported by the retries; what it held is written again with the next write.
         }
         var written = running.IsCompletedSuccessfully;
+        if (written)
+            _storesRestUntil = _clock.Elapsed + running.Result * _options.ResultsWriteFactor;
         foreach (var task in _resultsTasks)
         {
             if (written)
