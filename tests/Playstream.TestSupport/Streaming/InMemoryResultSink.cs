@@ -25,11 +25,33 @@ public sealed class InMemoryResultSink : IResultSink
     /// <summary>The events count of every summary kept, in order.</summary>
     public List<long> SummaryEvents { get; } = [];
 
-    public Task WriteAsync(ResultChanges changes, CancellationToken cancellationToken)
+    private static readonly System.Diagnostics.Stopwatch Clock = System.Diagnostics.Stopwatch.StartNew();
+    private readonly List<(TimeSpan Start, TimeSpan End)> _writeTimes = [];
+
+    /// <summary>How long each write takes, as a slow results store's would.</summary>
+    public TimeSpan Delay { get; set; }
+
+    /// <summary>When each write began and ended, on one clock.</summary>
+    public IReadOnlyList<(TimeSpan Start, TimeSpan End)> WriteTimes
+    {
+        get
+        {
+            lock (_gate)
+                return [.. _writeTimes];
+        }
+    }
+
+    public static TimeSpan Now => Clock.Elapsed;
+
+    public async Task WriteAsync(ResultChanges changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        var start = Clock.Elapsed;
+        if (Delay > TimeSpan.Zero)
+            await Task.Delay(Delay, cancellationToken);
         lock (_gate)
         {
+            _writeTimes.Add((start, Clock.Elapsed));
             Writes++;
             foreach (var w in changes.Activity)
                 Keep(_activity, w.WindowStart, ResultVersions.Of(w), w);
@@ -51,7 +73,6 @@ public sealed class InMemoryResultSink : IResultSink
             if (changes.ProfileSummary is { } profileSummary)
                 _profileSummary = Newer(_profileSummary, changes.ProfileSummaryVersion, profileSummary);
         }
-        return Task.CompletedTask;
     }
 
     /// <summary>The results as the store holds them, each list in key order.</summary>

@@ -22,7 +22,8 @@ public sealed record RunnerOptions
     /// After a results write that took W, the next starts no sooner than W times this later: the
     /// results stores share the machine's cores with the readers (Elasticsearch on the same two
     /// cores as the member, say), and a replay that rewrites every window at each write would
-    /// otherwise keep them busy without pause. A live stream's writes take milliseconds, so they
+    /// otherwise keep them busy without pause. Reading counts as going on while a record came
+    /// within <see cref="QuietBeforeCheck"/>. A live stream's writes take milliseconds, so they
     /// still follow <see cref="ResultsInterval"/>.
     /// </summary>
     public double ResultsWriteFactor { get; init; } = 1;

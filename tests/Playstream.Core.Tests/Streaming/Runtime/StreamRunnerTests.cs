@@ -2,6 +2,7 @@ using Playstream.Core.Events;
 using Playstream.Core.Streaming.Keys;
 using Playstream.Core.Tests.Engine;
 using Playstream.TestSupport;
+using Playstream.TestSupport.Streaming;
 
 namespace Playstream.Core.Tests.Streaming.Runtime;
 
@@ -57,6 +58,40 @@ public class StreamRunnerTests
         await driver.RunUntilIdleAsync();
         ResultsAssert.Equal(log.Reference(Settings(settings)), driver.Results.Results());
     }
+
+    [Fact]
+    public async Task After_a_long_results_write_the_stores_rest_while_records_come_in_but_not_once_they_stop()
+    {
+        var log = RandomEventLog.Generate(11, 3000);
+        var lines = StreamingLogs.Lines(log).ToList();
+        using var driver = StreamingLogs.Driver(log, StreamingLogs.Small);
+        driver.Results.Delay = TimeSpan.FromMilliseconds(100);
+        // A write of 100 ms or more then keeps the stores to themselves for at least 5 s while reading goes on.
+        driver.Join("a", driver.Options with { ResultsWriteFactor = 50, QuietBeforeCheck = TimeSpan.FromMilliseconds(300) });
+        var flowing = System.Diagnostics.Stopwatch.StartNew();
+        var piped = 0;
+        while (flowing.Elapsed < TimeSpan.FromSeconds(1.5) && piped < lines.Count)
+        {
+            driver.PipeUnkeyed(lines.Skip(piped).Take(5));
+            piped = Math.Min(lines.Count, piped + 5);
+            await driver.StepAllAsync();
+            await Task.Delay(10);
+        }
+        var stopped = InMemoryResultSink.Now;
+        var duringFlow = driver.Results.WriteTimes;
+        // Without the rest a write would start at every step after the last one ended, ten or more in that time.
+        Assert.True(duringFlow.Count is >= 1 and <= 2, $"{duringFlow.Count} results writes while records came in");
+
+        driver.PipeUnkeyed(lines.Skip(piped));
+        await driver.RunUntilIdleAsync();
+        ResultsAssert.Equal(log.Reference(StreamingLogs.Small), driver.Results.Results());
+        // Once quiet the pending results go at once (after the quiet spell that tells reading has stopped), not 5 s after the last write.
+        var next = driver.Results.WriteTimes.Skip(duringFlow.Count).First();
+        Assert.True(next.Start - Max(stopped, duringFlow[^1].End) < TimeSpan.FromSeconds(3),
+            $"the first write after the records stopped began {(next.Start - stopped).TotalSeconds:F1} s after them");
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     [Fact]
     public async Task Records_keyed_by_customer_skip_the_repartition_topic()
