@@ -10,7 +10,8 @@ namespace Playstream.Processor;
 /// </summary>
 public sealed record ProcessorReport(
     double WallSeconds, double CpuSeconds, long Records, long Events, long Repartitioned, long Flushes,
-    long CommitBytes, double CommitMsP50, double CommitMsP99, double SteadySeconds, IReadOnlyList<double> RestoreMs, bool GroupFinished)
+    long CommitBytes, double CommitMsP50, double CommitMsP99, double SteadySeconds, IReadOnlyList<double> RestoreMs, bool GroupFinished,
+    double SteadyCpuSeconds = 0)
 {
     public static ProcessorReport Of(ProcessorSummary summary, RunnerStats stats)
     {
@@ -23,7 +24,7 @@ public sealed record ProcessorReport(
             stats.Records, stats.Events, stats.Repartitioned, stats.Flushes, stats.CommitBytes.Sum(),
             Percentile(flushes, 0.5), Percentile(flushes, 0.99),
             first == 0 ? 0 : Stopwatch.GetElapsedTime(first, last).TotalSeconds,
-            stats.RestoreMilliseconds, summary.GroupFinished);
+            stats.RestoreMilliseconds, summary.GroupFinished, stats.SteadyCpu.TotalSeconds);
     }
 
     public void WriteTo(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, ReportJson.Default.ProcessorReport));

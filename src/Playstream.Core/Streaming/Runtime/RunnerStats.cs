@@ -42,11 +42,21 @@ public sealed class RunnerStats
     /// <summary>When the first and the latest record were taken (Stopwatch ticks; 0 before any).</summary>
     public (long First, long Last) RecordTimes => (Interlocked.Read(ref _firstRecordTicks), Interlocked.Read(ref _lastRecordTicks));
 
+    // The process's CPU time when the first and the latest records were taken: the work of the steady part alone, start-up and the end left out.
+    private long _firstRecordCpuTicks = -1, _lastRecordCpuTicks;
+
+    /// <summary>CPU time the whole process spent from the first record taken to the latest.</summary>
+    public TimeSpan SteadyCpu => Interlocked.Read(ref _firstRecordCpuTicks) < 0 ? TimeSpan.Zero
+        : TimeSpan.FromTicks(Interlocked.Read(ref _lastRecordCpuTicks) - Interlocked.Read(ref _firstRecordCpuTicks));
+
     public void AddRecords(long records, long events, long duplicates, long repartitioned)
     {
         var now = System.Diagnostics.Stopwatch.GetTimestamp();
         Interlocked.CompareExchange(ref _firstRecordTicks, now, 0);
         Interlocked.Exchange(ref _lastRecordTicks, now);
+        var cpu = Environment.CpuUsage.TotalTime.Ticks;
+        Interlocked.CompareExchange(ref _firstRecordCpuTicks, cpu, -1);
+        Interlocked.Exchange(ref _lastRecordCpuTicks, cpu);
         Interlocked.Exchange(ref _records, records);
         Interlocked.Exchange(ref _events, events);
         Interlocked.Exchange(ref _duplicates, duplicates);
