@@ -21,8 +21,7 @@ public sealed class KafkaRecordSource : IRecordSource, IDisposable
     private readonly IConsumer<ReadOnlyMemory<byte>, byte[]> _consumer;
     // Asks for watermarks on a connection of its own: on the member's, each query waits behind the
     // fetch in flight (a broker answers one connection's requests in order), half a second each.
-    // It never subscribes, so it never joins the group.
-    private readonly Lazy<IConsumer<Ignore, Ignore>> _watermarks;
+    private readonly KafkaOffsets _watermarks;
     private readonly string _input;
     private readonly string _repartition;
     private readonly int _maxRecords;
@@ -61,9 +60,7 @@ public sealed class KafkaRecordSource : IRecordSource, IDisposable
             })
             .Build();
         _consumer.Subscribe([inputTopic, repartitionTopic]);
-        _watermarks = new(() => new ConsumerBuilder<Ignore, Ignore>(options.ToConsumerConfig(group))
-            .SetLogHandler((_, message) => ClientLogging.Forward(options, message))
-            .Build());
+        _watermarks = new KafkaOffsets(options, group: null);
     }
 
     public int Partitions { get; }
@@ -146,8 +143,8 @@ public sealed class KafkaRecordSource : IRecordSource, IDisposable
     {
         try
         {
-            var input = _watermarks.Value.QueryWatermarkOffsets(new TopicPartition(_input, partition), QueryTimeout);
-            var repartition = _watermarks.Value.QueryWatermarkOffsets(new TopicPartition(_repartition, partition), QueryTimeout);
+            var input = _watermarks.Watermarks(new TopicPartition(_input, partition), QueryTimeout);
+            var repartition = _watermarks.Watermarks(new TopicPartition(_repartition, partition), QueryTimeout);
             return new PartitionEnds(input.Low.Value, input.High.Value, repartition.Low.Value, repartition.High.Value);
         }
         catch (KafkaException)
@@ -260,7 +257,6 @@ public sealed class KafkaRecordSource : IRecordSource, IDisposable
     {
         Close(TimeSpan.FromSeconds(5));
         _consumer.Dispose();
-        if (_watermarks.IsValueCreated)
-            _watermarks.Value.Dispose();
+        _watermarks.Dispose();
     }
 }

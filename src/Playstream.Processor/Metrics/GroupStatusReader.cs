@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using Playstream.Kafka.Admin;
 using Playstream.Kafka.Configuration;
+using Playstream.Kafka.Consuming;
 using Playstream.Redis;
 
 namespace Playstream.Processor.Metrics;

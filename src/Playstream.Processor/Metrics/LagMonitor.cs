@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using Playstream.Kafka.Configuration;
+using Playstream.Kafka.Consuming;
 
 namespace Playstream.Processor.Metrics;
 
@@ -56,10 +57,10 @@ public sealed class LagMonitor : IAsyncDisposable
         {
             if (_stop.IsCancellationRequested)
                 return;
-            if (position is not { } at)
+            if (position is null)
                 continue;
             var watermarks = _offsets.Watermarks(partition, QueryTimeout);
-            _metrics.SetLag(partition, at, watermarks.High.Value);
+            _metrics.SetLag(partition, watermarks.High.Value);
         }
     }
 

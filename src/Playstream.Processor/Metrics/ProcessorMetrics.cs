@@ -39,6 +39,9 @@ public sealed class ProcessorMetrics
 
     private readonly Lock _lock = new();
     private readonly Dictionary<TopicPartition, long?> _positions = [];
+    // The last high watermark the lag monitor read of each partition: the lag follows the
+    // position as it moves, not only when the monitor next asks (every few seconds).
+    private readonly Dictionary<TopicPartition, long> _highs = [];
     private readonly Stopwatch _sincePositions = new();
     private long _deadLetterCount;
     private long _recordsSeen;
@@ -131,6 +134,7 @@ public sealed class ProcessorMetrics
             foreach (var gone in _positions.Keys.Where(p => !held.Contains(p)).ToList())
             {
                 _positions.Remove(gone);
+                _highs.Remove(gone);
                 Forget(gone);
             }
             foreach (var (partition, inputNext) in positions)
@@ -138,6 +142,8 @@ public sealed class ProcessorMetrics
                 var key = new TopicPartition(topic, partition);
                 _positions[key] = inputNext;
                 _position.WithLabels(Label(key)).Set(inputNext);
+                if (_highs.TryGetValue(key, out var high))
+                    _lag.WithLabels(Label(key)).Set(Math.Max(0, high - inputNext));
             }
             _partitions = held.Count;
             _assignedOnce |= held.Count > 0;
@@ -202,13 +208,18 @@ public sealed class ProcessorMetrics
             return _positions.Select(p => (p.Key, p.Value)).ToList();
     }
 
-    /// <summary>Sets a partition's lag figures, unless it was given away meanwhile.</summary>
-    internal void SetLag(TopicPartition partition, long position, long highWatermark)
+    /// <summary>
+    /// Sets a partition's high watermark and lag, unless it was given away meanwhile. The lag is
+    /// taken against the partition's latest position, which may have moved on while the
+    /// watermark was being asked for.
+    /// </summary>
+    internal void SetLag(TopicPartition partition, long highWatermark)
     {
         lock (_lock)
         {
-            if (!_positions.ContainsKey(partition))
+            if (_positions.GetValueOrDefault(partition) is not { } position)
                 return;
+            _highs[partition] = highWatermark;
             var label = Label(partition);
             _highWatermark.WithLabels(label).Set(highWatermark);
             _lag.WithLabels(label).Set(Math.Max(0, highWatermark - position));

@@ -43,11 +43,13 @@ public sealed class ProcessMetricsTests(ElasticsearchServer es, KafkaBroker kafk
         try
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-            // Read, flushed, and the lag monitor has asked for every partition's watermark at least once since.
+            // Read, flushed, and the lag monitor has read every partition's whole watermark; the
+            // positions reach the metrics at most twice a second, so the lag is waited for too.
             var scrape = await WaitForAsync(http, endpoint, s =>
                 s.Value("playstream_records_total") == lines.Length
                 && s.Value("playstream_flushes_total") >= 1
                 && s.All("playstream_partition_lag").Count == 3
+                && s.All("playstream_partition_lag").All(l => l.Value == 0)
                 && s.All("playstream_partition_high_watermark").Sum(x => x.Value) == lines.Length, process);
 
             Assert.Equal(expected.Summary.Events, scrape.Value("playstream_events_total"));
@@ -96,7 +98,8 @@ public sealed class ProcessMetricsTests(ElasticsearchServer es, KafkaBroker kafk
             }
             await Task.Delay(250);
         }
-        Assert.Fail($"the metrics never showed the whole topic read; last records_total {last?.Value("playstream_records_total")}");
+        var lags = last is null ? "none" : string.Join(", ", last.All("playstream_partition_lag").Select(l => $"{l.Labels["partition"]}: {l.Value}"));
+        Assert.Fail($"the metrics never showed the whole topic read; last records_total {last?.Value("playstream_records_total")}, lags {lags}");
         return last!;
     }
 
