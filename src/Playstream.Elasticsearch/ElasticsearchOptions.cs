@@ -10,10 +10,10 @@ public sealed record ElasticsearchOptions
     /// <summary>Basic authentication user; used together with <see cref="Password"/>.</summary>
     public string? Username { get; init; }
 
-    /// <summary>Basic authentication password.</summary>
+    /// <summary>Basic authentication password. Never printed: <see cref="ToString"/> leaves it out.</summary>
     public string? Password { get; init; }
 
-    /// <summary>An encoded API key (the base64 "id:key" value), sent as "Authorization: ApiKey ...".</summary>
+    /// <summary>An encoded API key (the base64 "id:key" value), sent as "Authorization: ApiKey ...". Never printed.</summary>
     public string? ApiKey { get; init; }
 
     /// <summary>Accept any TLS certificate: for clusters with self-signed certificates only.</summary>
@@ -60,4 +60,11 @@ public sealed record ElasticsearchOptions
         }
         Retry.Validate();
     }
+
+    /// <summary>The options as a record prints them, but for the password and API key, which show only whether they are set.</summary>
+    public override string ToString() =>
+        $"ElasticsearchOptions {{ Urls = {string.Join(", ", Urls)}, Username = {Username ?? "(none)"}, Password = {Secret(Password)}, ApiKey = {Secret(ApiKey)}, " +
+        $"AllowInvalidCertificates = {AllowInvalidCertificates}, RequestTimeout = {RequestTimeout}, MaxBulkBytes = {MaxBulkBytes}, MaxBulkDocuments = {MaxBulkDocuments} }}";
+
+    private static string Secret(string? value) => value is null ? "(none)" : "***";
 }
