@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Confluent.Kafka;
 using Playstream.Kafka.Configuration;
 
-namespace Playstream.Cli.Commands;
+namespace Playstream.Bench;
 
 /// <summary>
 /// The ceiling a consumer of a topic can reach on this machine: a group member that reads every

@@ -1,8 +1,9 @@
 using System.Globalization;
 using Playstream.Core.Generation;
+using Playstream.Settings;
 using Spectre.Console;
 
-namespace Playstream.Cli.Commands;
+namespace Playstream.Bench;
 
 /// <summary>The generated data a benchmark runs on, made once per size and kept under the playstream home.</summary>
 internal static class BenchData
@@ -24,8 +25,7 @@ internal static class BenchData
         if (!File.Exists(events))
         {
             AnsiConsole.MarkupLine($"generating {options.Events:N0} plays for the benchmark (once)...");
-            GenerateCommand.Validate(options);
-            GenerateCommand.Generate(options, data);
+            new DataGenerator(options).Generate(data);
         }
         return new Files(events, Path.Combine(data, DataGenerator.CustomerFileName), Path.Combine(data, DataGenerator.TrackFileName));
     }

@@ -4,7 +4,7 @@ using Playstream.Core.Engine;
 using Playstream.Core.Export;
 using Playstream.Core.Results;
 
-namespace Playstream.Cli.Commands;
+namespace Playstream.Bench;
 
 /// <summary>
 /// The yardstick of the embedded benchmark: the same job as <c>run --no-plays --export</c>, in the
@@ -13,7 +13,7 @@ namespace Playstream.Cli.Commands;
 /// database using every core. Its export equals the engine's (a test checks it against the
 /// brute-force reference), so the time between the two is the price of the same answer.
 /// </summary>
-internal static class DuckDbBaseline
+public static class DuckDbBaseline
 {
     /// <summary>Computes the results with DuckDB and writes them as an export; returns them.</summary>
     public static AnalyticsResults Run(string events, string? customers, string? tracks, string exportDirectory, AnalyticsSettings? settings = null)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Playstream.Core.Engine;
 
-namespace Playstream.Cli.Commands;
+namespace Playstream.Bench;
 
 /// <summary>
 /// The SQL of the DuckDB baseline: every analytic of the results contract written as plain

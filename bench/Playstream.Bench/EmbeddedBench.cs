@@ -2,11 +2,13 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Playstream.Core.Engine;
 using Playstream.Core.Events;
+using Playstream.Core.Generation;
 using Playstream.Core.Lookups;
 using Playstream.Core.Sources;
+using Playstream.Settings;
 using Spectre.Console;
 
-namespace Playstream.Cli.Commands;
+namespace Playstream.Bench;
 
 /// <summary>
 /// The embedded benchmark: <c>run</c> as a whole process (results only, then with plays stored)
@@ -14,9 +16,21 @@ namespace Playstream.Cli.Commands;
 /// same export in the same shape of process, measured in the same call; and the hot path's
 /// allocations measured in-process. Any event file, or generated data in time order or shuffled.
 /// </summary>
-internal static partial class EmbeddedBench
+public static partial class EmbeddedBench
 {
-    public sealed record Input(string Events, string? Customers, string? Tracks, string Description);
+    public sealed record Input(string Events, string? Customers, string? Tracks, string Description)
+    {
+        /// <summary>Generated plays, made once per size (<paramref name="shuffle"/>: the held-out shape, else time order).</summary>
+        public static Input Generated(long plays, int days, bool shuffle)
+        {
+            var options = new GeneratorOptions { Events = plays, Days = days };
+            if (shuffle)
+                options = options.AsHeldOut();
+            var files = BenchData.Ensure(options);
+            return new Input(files.Events, files.Customers, files.Tracks,
+                shuffle ? $"generated, held-out shape over {days} days" : $"generated, in time order over {days} days");
+        }
+    }
 
     public static int Run(Input input, int runs, bool baseline)
     {

@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Playstream.Cli.Settings;
 using Playstream.Kafka.Admin;
 using Playstream.Kafka.Configuration;
 using Playstream.Kafka.Producing;
 using Playstream.Redis;
+using Playstream.Settings;
 using StackExchange.Redis;
 
-namespace Playstream.Cli.Commands;
+namespace Playstream.Bench;
 
 /// <summary>
 /// How long a play takes from being appended to the topic to being seen, with a
@@ -44,11 +44,11 @@ internal static class LatencyProbe
         if (!started.Wait(TimeSpan.FromMinutes(2)))
             throw new TimeoutException($"the following member never started: {member.LastErrors}");
 
-        var redisOptions = ConnectionOptions.Redis(settings) with { KeyPrefix = redisPrefix };
+        var redisOptions = ConnectorOptions.Redis(settings) with { KeyPrefix = redisPrefix };
         using var redis = RedisConnection.ConnectAsync(redisOptions).GetAwaiter().GetResult();
         var db = redis.GetDatabase();
         var keys = redisOptions.Keys;
-        var es = ConnectionOptions.Elasticsearch(settings);
+        var es = ConnectorOptions.Elasticsearch(settings);
         using var http = new HttpClient { BaseAddress = new Uri(es.Urls[0].ToString().TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(5) };
         using var producer = new KafkaLineProducer(kafka, topic, keyed: false);
         var interest = new List<double>();

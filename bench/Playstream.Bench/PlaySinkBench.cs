@@ -4,16 +4,16 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Playstream.Cli.Settings;
 using Playstream.Core.Events;
 using Playstream.Core.Lookups;
 using Playstream.Core.Pipeline;
 using Playstream.Core.Sources;
 using Playstream.Elasticsearch;
 using Playstream.Elasticsearch.Sinks;
+using Playstream.Settings;
 using Spectre.Console;
 
-namespace Playstream.Cli.Commands;
+namespace Playstream.Bench;
 
 /// <summary>
 /// <c>playstream bench es</c>: the plays sink on its own, fed enriched plays in batches as
@@ -22,7 +22,7 @@ namespace Playstream.Cli.Commands;
 /// starts and posted as they are, as many at a time as the sink sends. Each run writes into
 /// fresh indices and counts them afterwards.
 /// </summary>
-internal static class PlaySinkBench
+public static class PlaySinkBench
 {
     private const string Source = "bench/0";
     private const string RawLoadName = "raw bulk load, same bytes";
@@ -32,7 +32,7 @@ internal static class PlaySinkBench
     public static int Run(long plays, int runs, PlaySinkOptions sinkOptions, int bulkPlays, PlaystreamSettings settings)
     {
         var files = BenchData.Ensure(plays);
-        var options = ConnectionOptions.Elasticsearch(settings) with { MaxBulkDocuments = bulkPlays };
+        var options = ConnectorOptions.Elasticsearch(settings) with { MaxBulkDocuments = bulkPlays };
         var lookups = new LookupTables(CustomerReader.Read(files.Customers).Table, TrackReader.Read(files.Tracks).Table);
         var input = ReadPlays(files.Events);
         using var client = new ElasticsearchClient(options);

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Playstream.Cli.Settings;
 using Playstream.Core.Generation;
 using Playstream.Core.Lookups;
 using Playstream.Core.Sources;
@@ -9,9 +8,10 @@ using Playstream.Kafka.Admin;
 using Playstream.Kafka.Producing;
 using Playstream.Processor;
 using Playstream.Redis;
+using Playstream.Settings;
 using Spectre.Console;
 
-namespace Playstream.Cli.Commands;
+namespace Playstream.Bench;
 
 /// <summary>
 /// <c>playstream bench scale</c>: <c>process --until-idle --no-plays</c> as 1, 2 and 3 child
@@ -23,7 +23,7 @@ namespace Playstream.Cli.Commands;
 /// partitions, a bare consumer reading the same topic, and how long a play takes from being
 /// appended to being visible in Redis and Elasticsearch.
 /// </summary>
-internal static class ScaleBench
+public static class ScaleBench
 {
     private const int Partitions = 6;
 
@@ -31,7 +31,7 @@ internal static class ScaleBench
     {
         var files = BenchData.Ensure(new GeneratorOptions { Events = plays, Days = 75 }.AsHeldOut());
         var id = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-        var kafka = ConnectionOptions.Kafka(settings);
+        var kafka = ConnectorOptions.Kafka(settings);
         var topic = $"playstream-scale-{id}";
         var redisPrefix = $"scale{id}:";
         using var folder = new BenchFolder();
@@ -56,7 +56,7 @@ internal static class ScaleBench
             producer.Flush(TimeSpan.FromMinutes(5));
         }
         produce.Stop();
-        var redis = ConnectionOptions.Redis(settings) with { KeyPrefix = redisPrefix };
+        var redis = ConnectorOptions.Redis(settings) with { KeyPrefix = redisPrefix };
         using (var connection = RedisConnection.ConnectAsync(redis).GetAwaiter().GetResult())
         {
             var loader = new RedisLookupLoader(connection, redis.Keys);

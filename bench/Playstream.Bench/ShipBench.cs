@@ -1,17 +1,16 @@
+using System.Buffers.Text;
 using System.Diagnostics;
 using System.Globalization;
-using System.Buffers.Text;
 using Confluent.Kafka;
 using Playstream.Core.Events;
-using Playstream.Core.Generation;
 using Playstream.Core.Sources;
 using Playstream.Core.Streaming.Keys;
-using Playstream.Shipping.Files;
 using Playstream.Kafka.Admin;
 using Playstream.Kafka.Configuration;
+using Playstream.Shipping.Files;
 using Spectre.Console;
 
-namespace Playstream.Cli.Commands;
+namespace Playstream.Bench;
 
 /// <summary>
 /// <c>playstream bench ship</c>: ships a generated log to a fresh topic with <c>--exit-at-eof</c>
@@ -21,7 +20,7 @@ namespace Playstream.Cli.Commands;
 /// All are whole processes, start-up included; each topic is counted afterwards to show every
 /// line arrived.
 /// </summary>
-internal static class ShipBench
+public static class ShipBench
 {
     private static readonly TimeSpan AdminTimeout = TimeSpan.FromSeconds(30);
     private const string Ship = "playstream ship";
@@ -30,15 +29,7 @@ internal static class ShipBench
 
     public static int Run(long lines, int partitions, int runs, KafkaOptions kafka)
     {
-        var data = Path.Combine(PlaystreamHome.Directory, "bench-data", lines.ToString(CultureInfo.InvariantCulture));
-        var log = Path.Combine(data, DataGenerator.EventFileName);
-        if (!File.Exists(log))
-        {
-            AnsiConsole.MarkupLine($"generating {lines:N0} plays for the benchmark (once)...");
-            var options = new GeneratorOptions { Events = lines };
-            GenerateCommand.Validate(options);
-            GenerateCommand.Generate(options, data);
-        }
+        var log = BenchData.Ensure(lines).Events;
         var mib = new FileInfo(log).Length / (1024.0 * 1024.0);
         using (var file = File.OpenRead(log))
             file.CopyTo(Stream.Null); // warm the page cache so neither tool pays for the disk
@@ -54,7 +45,7 @@ internal static class ShipBench
         {
             var shipTopic = CreateTopic(admin, "ship", partitions);
             var positions = Path.Combine(Path.GetTempPath(), $"playstream-bench-positions-{Guid.NewGuid():N}");
-            var shipSeconds = WholeProcess.Run("dotnet", [typeof(ShipBench).Assembly.Location, "ship", log, "--topic", shipTopic,
+            var shipSeconds = WholeProcess.Playstream(["ship", log, "--topic", shipTopic,
                 "--exit-at-eof", "--acks", "all", "--positions", positions, "--bootstrap", kafka.BootstrapServers, .. PropertyArguments(kafka, "--kafka-property")]).Seconds;
             var shipRecords = CountRecords(kafka, shipTopic, partitions);
             Directory.Delete(positions, recursive: true);

@@ -1,8 +1,7 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using System.Buffers;
-using Playstream.Cli.Settings;
 using Playstream.Core.Events;
 using Playstream.Core.Lookups;
 using Playstream.Core.Sources;
@@ -14,24 +13,25 @@ using Playstream.Kafka.Consuming;
 using Playstream.Kafka.Producing;
 using Playstream.Processor;
 using Playstream.Redis;
+using Playstream.Settings;
 using Spectre.Console;
 
-namespace Playstream.Cli.Commands;
+namespace Playstream.Bench;
 
 /// <summary>
 /// <c>playstream bench stack</c>: Kafka → process → Elasticsearch + Redis on generated plays
 /// over a 3-partition topic, beside two ceilings measured in the same run on the same
 /// servers: a bare consumer reading the topic, and a raw bulk load of the plays.
 /// </summary>
-internal static class StackBench
+public static class StackBench
 {
     public static int Run(long plays, PlaystreamSettings settings)
     {
         var files = BenchData.Ensure(plays);
         var id = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-        var kafka = ConnectionOptions.Kafka(settings);
-        var redis = ConnectionOptions.Redis(settings) with { KeyPrefix = $"bench{id}:" };
-        var es = ConnectionOptions.Elasticsearch(settings);
+        var kafka = ConnectorOptions.Kafka(settings);
+        var redis = ConnectorOptions.Redis(settings) with { KeyPrefix = $"bench{id}:" };
+        var es = ConnectorOptions.Elasticsearch(settings);
         var topic = $"playstream-bench-{id}";
         var table = new Table().Border(TableBorder.Rounded).Title($"full stack, {plays:N0} plays, 3 partitions, {Environment.ProcessorCount} cores");
         table.AddColumns("measure", "seconds", "plays/s", "share");

@@ -1,20 +1,29 @@
 using System.Diagnostics;
+using System.Reflection;
 
-namespace Playstream.Cli.Commands;
+namespace Playstream.Bench;
 
 /// <summary>Runs a command as a separate process and times it from start to exit, start-up included.</summary>
 internal static class WholeProcess
 {
     public sealed record Outcome(double Seconds, string Output);
 
+    /// <summary>
+    /// The <c>playstream</c> command running this harness (this build): the program's entry assembly,
+    /// since the harness is a library that the command calls into.
+    /// </summary>
+    private static string Command =>
+        Assembly.GetEntryAssembly()?.Location is { Length: > 0 } location ? location
+            : throw new InvalidOperationException("the benchmarks run from the playstream command, which starts itself as child processes");
+
     /// <summary>Runs <c>playstream</c> itself (this build) with the arguments; fails when it fails.</summary>
     public static Outcome Playstream(IEnumerable<string> arguments) =>
-        Run("dotnet", [typeof(WholeProcess).Assembly.Location, .. arguments]);
+        Run("dotnet", [Command, .. arguments]);
 
     /// <summary>Starts <c>playstream</c> itself (this build) in the background, for benchmarks that run several at once or stop them.</summary>
     public static Child Start(string workingDirectory, IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo("dotnet", [typeof(WholeProcess).Assembly.Location, .. arguments])
+        var start = new ProcessStartInfo("dotnet", [Command, .. arguments])
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,

@@ -1,11 +1,11 @@
-namespace Playstream.Cli.Commands;
+namespace Playstream.Settings;
 
 /// <summary>
-/// Where playstream keeps its own files (the demo's sample data, the default store):
+/// Where playstream keeps its own files (the demo's sample data, the default store, the benchmarks' data):
 /// <c>PLAYSTREAM_HOME</c> when set (the launcher sets it to the checkout's <c>.playstream</c>),
 /// else <c>.playstream</c> in the current folder.
 /// </summary>
-internal static class PlaystreamHome
+public static class PlaystreamHome
 {
     public static string Directory =>
         Environment.GetEnvironmentVariable("PLAYSTREAM_HOME") is { Length: > 0 } home ? home : Path.GetFullPath(".playstream");

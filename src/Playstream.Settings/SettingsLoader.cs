@@ -1,107 +1,58 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
 using Playstream.Core.Engine;
 
-namespace Playstream.Cli.Settings;
+namespace Playstream.Settings;
 
 /// <summary>
-/// Reads the settings' layers into <see cref="PlaystreamSettings"/>, each over the one before: the
-/// defaults, what the local stack recorded (<see cref="StackClientSettings"/>), the settings file, the
-/// environment, and the command line (applied by <see cref="ConnectionOptions"/>).
+/// Reads the settings' layers into <see cref="PlaystreamSettings"/>, each over the one before, with the
+/// configuration library: the defaults, the local stack's server addresses (<see cref="StackClientSettings"/>),
+/// the settings file (JSON provider), the environment (environment variables provider, and the short
+/// names of <see cref="SettingsVariables"/>), and the command line's settings (in memory).
 /// </summary>
 public static class SettingsLoader
 {
-    public const string FileVariable = "PLAYSTREAM_SETTINGS";
-
-    internal static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
-    private static readonly JsonNodeOptions CaseInsensitive = new() { PropertyNameCaseInsensitive = true };
-
     /// <param name="file">The settings file, or null for <c>PLAYSTREAM_SETTINGS</c> (or none).</param>
-    /// <param name="environment">The variables; the process's when null.</param>
-    /// <param name="options">Applies the command line's settings, over the environment's.</param>
-    public static PlaystreamSettings Load(string? file, Func<string, string?>? environment = null, Action<PlaystreamSettings>? options = null)
+    /// <param name="options">The command line's settings by key (<see cref="SettingKeys"/>), over the environment's.</param>
+    /// <exception cref="SettingsException">A file is missing or not settings JSON, or a value is not of its setting's type.</exception>
+    public static PlaystreamSettings Load(string? file, IEnumerable<KeyValuePair<string, string?>>? options = null)
     {
-        environment ??= Environment.GetEnvironmentVariable;
-        file ??= environment(FileVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
+        var environment = SettingsVariables.Read();
+        file ??= SettingsVariables.Value(environment, SettingsVariables.SettingsFile);
         var stack = StackClientSettings.Find(environment);
-        var settings = ReadFile(file, stack);
-        ApplyEnvironment(settings, environment);
-        options?.Invoke(settings);
+        var layers = new ConfigurationBuilder();
+        if (stack is not null)
+            layers.AddInMemoryCollection(stack.Addresses);
+        if (file is not null)
+        {
+            // Checked here: the provider's own message names the folder it looked in, not the file given.
+            if (!File.Exists(file))
+                throw new SettingsException($"settings: file '{file}' does not exist");
+            layers.AddConfiguration(JsonSettingsFile.Read(file, why => $"settings: '{file}' is not valid settings JSON: {why}"));
+        }
+        layers.AddConfiguration(environment);
+        layers.AddInMemoryCollection(SettingsVariables.ShortNameSettings(environment));
+        if (options is not null)
+            layers.AddInMemoryCollection(options);
+        var settings = Bind(layers.Build());
+        // The record's broker extras hold only for the broker that the layers above chose, which no
+        // provider can know: they fill in what is still unset once every layer has been read.
         stack?.CompleteKafka(settings.Kafka);
         return settings;
     }
 
-    /// <summary>The file's settings, over the stack's server addresses where the file gives none.</summary>
-    private static PlaystreamSettings ReadFile(string? file, StackClientSettings? stack)
+    /// <summary>The settings a configuration holds, over the defaults.</summary>
+    /// <exception cref="SettingsException">A value is not of its setting's type (the message names the key).</exception>
+    internal static PlaystreamSettings Bind(IConfiguration configuration)
     {
-        if (file is not null && !File.Exists(file))
-            throw new SettingsException($"settings: file '{file}' does not exist");
+        var settings = new PlaystreamSettings();
         try
         {
-            var json = file is null
-                ? new JsonObject(CaseInsensitive)
-                : JsonNode.Parse(File.ReadAllText(file), CaseInsensitive, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
-                  ?? throw new JsonException("the file holds no JSON object");
-            if (stack is not null)
-            {
-                AddIfAbsent(json, "kafka", "bootstrapServers", stack.Recorded.Kafka.BootstrapServers);
-                AddIfAbsent(json, "redis", "endpoint", stack.Recorded.Redis.Endpoint);
-                AddIfAbsent(json, "elasticsearch", "urls", stack.Recorded.Elasticsearch.Urls);
-            }
-            return json.Deserialize<PlaystreamSettings>(Json) ?? new PlaystreamSettings();
+            configuration.Bind(settings);
         }
-        catch (JsonException ex)
+        catch (InvalidOperationException e)
         {
-            throw new SettingsException($"settings: '{file}' is not valid settings JSON: {ex.Message}", ex);
+            throw new SettingsException($"settings: {e.Message}", e);
         }
-    }
-
-    private static void AddIfAbsent(JsonObject json, string section, string key, string value)
-    {
-        if (!json.TryGetPropertyValue(section, out var node))
-            json[section] = node = new JsonObject(CaseInsensitive);
-        // Anything else than an object is left for the deserializer to report.
-        if (node is JsonObject values && !values.ContainsKey(key))
-            values[key] = value;
-    }
-
-    /// <summary>The variables the local stack and the other verbs use; each overrides the file.</summary>
-    private static void ApplyEnvironment(PlaystreamSettings s, Func<string, string?> env)
-    {
-        Set(env("PLAYSTREAM_KAFKA"), v => s.Kafka.BootstrapServers = v);
-        Set(env("PLAYSTREAM_ZOOKEEPER"), v => s.Kafka.ZooKeeper = v);
-        Set(env("PLAYSTREAM_KAFKA_HOME"), v => s.Kafka.KafkaHome = v);
-        Set(env("PLAYSTREAM_KAFKA_SASL_USERNAME"), v => s.Kafka.SaslUsername = v);
-        Set(env("PLAYSTREAM_KAFKA_SASL_PASSWORD"), v => s.Kafka.SaslPassword = v);
-        Set(env("PLAYSTREAM_KAFKA_PROPERTIES"), v =>
-        {
-            foreach (var pair in v.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                var eq = pair.IndexOf('=');
-                if (eq <= 0)
-                    throw new SettingsException($"PLAYSTREAM_KAFKA_PROPERTIES: '{pair}' is not KEY=VALUE");
-                s.Kafka.Properties[pair[..eq].Trim()] = pair[(eq + 1)..].Trim();
-            }
-        });
-        Set(env("PLAYSTREAM_REDIS"), v => s.Redis.Endpoint = v);
-        Set(env("PLAYSTREAM_REDIS_PASSWORD"), v => s.Redis.Password = v);
-        Set(env("PLAYSTREAM_REDIS_PREFIX"), v => s.Redis.KeyPrefix = v);
-        Set(env("PLAYSTREAM_ES_URL"), v => s.Elasticsearch.Urls = v);
-        Set(env("PLAYSTREAM_ES_USERNAME"), v => s.Elasticsearch.Username = v);
-        Set(env("PLAYSTREAM_ES_PASSWORD"), v => s.Elasticsearch.Password = v);
-        Set(env("PLAYSTREAM_ES_API_KEY"), v => s.Elasticsearch.ApiKey = v);
-        Set(env("PLAYSTREAM_ES_PREFIX"), v => s.Elasticsearch.IndexPrefix = v);
-    }
-
-    private static void Set(string? value, Action<string> apply)
-    {
-        if (!string.IsNullOrEmpty(value))
-            apply(value);
+        return settings;
     }
 }

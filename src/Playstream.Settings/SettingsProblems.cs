@@ -1,40 +1,62 @@
-namespace Playstream.Cli.Settings;
+namespace Playstream.Settings;
 
 /// <summary>Checks settings before anything connects: one line per problem, naming the setting.</summary>
 public static class SettingsProblems
 {
-    public static IReadOnlyList<string> Of(PlaystreamSettings settings)
+    /// <param name="sections">The parts the command uses; the others are not its concern.</param>
+    public static IReadOnlyList<string> Of(PlaystreamSettings settings, SettingsSections sections = SettingsSections.All)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(settings.Kafka.BootstrapServers))
+        if (sections.HasFlag(SettingsSections.Kafka))
+            Kafka(settings.Kafka, problems);
+        if (sections.HasFlag(SettingsSections.Redis))
+            Redis(settings, problems);
+        if (sections.HasFlag(SettingsSections.Elasticsearch))
+            Elasticsearch(settings.Elasticsearch, problems);
+        return problems;
+    }
+
+    private static void Kafka(KafkaSettings kafka, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(kafka.BootstrapServers))
             problems.Add("kafka.bootstrapServers: empty; give host:port[,host:port] (--bootstrap)");
         else
-            foreach (var server in settings.Kafka.BootstrapServers.Split(',', StringSplitOptions.TrimEntries))
+            foreach (var server in kafka.BootstrapServers.Split(',', StringSplitOptions.TrimEntries))
                 if (!IsHostPort(server))
                     problems.Add($"kafka.bootstrapServers: '{server}' is not host:port");
-        if (settings.Kafka.SaslMechanism is not null && settings.Kafka.SaslUsername is null)
+        if (kafka.SaslMechanism is not null && kafka.SaslUsername is null)
             problems.Add("kafka.saslUsername: needed when kafka.saslMechanism is set");
+    }
+
+    private static void Redis(PlaystreamSettings settings, List<string> problems)
+    {
         if (string.IsNullOrWhiteSpace(settings.Redis.Endpoint))
+        {
             problems.Add("redis.endpoint: empty; give host:port (--redis)");
-        else
-            try
-            {
-                ConnectionOptions.Redis(settings).Validate();
-            }
-            catch (ArgumentException e)
-            {
-                problems.Add($"redis: {e.Message}");
-            }
-        foreach (var url in settings.Elasticsearch.Urls.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).DefaultIfEmpty(""))
+            return;
+        }
+        try
+        {
+            ConnectorOptions.Redis(settings).Validate();
+        }
+        catch (ArgumentException e)
+        {
+            problems.Add($"redis: {e.Message}");
+        }
+    }
+
+    private static void Elasticsearch(ElasticsearchSettings elasticsearch, List<string> problems)
+    {
+        foreach (var url in elasticsearch.Urls.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).DefaultIfEmpty(""))
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
                 problems.Add($"elasticsearch.urls: '{url}' is not an http(s) URL (--es-url)");
-        if (settings.Elasticsearch.ApiKey is not null && settings.Elasticsearch.Username is not null)
+        if (elasticsearch.ApiKey is not null && elasticsearch.Username is not null)
             problems.Add("elasticsearch.apiKey: give either an API key or a username, not both");
-        if (settings.Elasticsearch.Username is not null && settings.Elasticsearch.Password is null)
+        if (elasticsearch.Username is not null && elasticsearch.Password is null)
             problems.Add("elasticsearch.password: needed with elasticsearch.username");
-        if (!IsIndexPrefix(settings.Elasticsearch.IndexPrefix))
-            problems.Add($"elasticsearch.indexPrefix: '{settings.Elasticsearch.IndexPrefix}' must be lowercase letters, digits, '-' or '_'");
-        return problems;
+        if (!IsIndexPrefix(elasticsearch.IndexPrefix))
+            problems.Add($"elasticsearch.indexPrefix: '{elasticsearch.IndexPrefix}' must be lowercase letters, digits, '-' or '_'");
     }
 
     private static bool IsHostPort(string text)

@@ -1,7 +1,6 @@
-using System.Text.Json;
-using Playstream.Core.Engine;
+using Microsoft.Extensions.Configuration;
 
-namespace Playstream.Cli.Settings;
+namespace Playstream.Settings;
 
 /// <summary>
 /// What <c>playstream stack up</c> records in the stack folder (<c>settings.json</c>, in the settings
@@ -27,25 +26,28 @@ public sealed class StackClientSettings
     /// The stack folder's record, or null when there is none: the folder is <c>PLAYSTREAM_STACK_DIR</c>,
     /// else <c>.playstream/stack</c> in the checkout (<c>PLAYSTREAM_ROOT</c>, set by the launcher), as for <c>stack.sh</c>.
     /// </summary>
-    /// <exception cref="SettingsException">The record is there but is not settings JSON.</exception>
-    public static StackClientSettings? Find(Func<string, string?> environment)
+    /// <param name="environment">The <c>PLAYSTREAM_</c> variables (<see cref="SettingsVariables.Read"/>).</param>
+    /// <exception cref="Core.Engine.SettingsException">The record is there but is not settings JSON.</exception>
+    public static StackClientSettings? Find(IConfiguration environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var folder = environment(StackDirVariable) is { Length: > 0 } dir ? Path.GetFullPath(dir)
-            : environment(RootVariable) is { Length: > 0 } root ? Path.Combine(root, ".playstream", "stack")
+        var folder = SettingsVariables.Value(environment, StackDirVariable) is { } dir ? Path.GetFullPath(dir)
+            : SettingsVariables.Value(environment, RootVariable) is { } root ? Path.Combine(root, ".playstream", "stack")
             : null;
         var file = folder is null ? null : Path.Combine(folder, FileName);
         if (file is null || !File.Exists(file))
             return null;
-        try
-        {
-            return new StackClientSettings(JsonSerializer.Deserialize<PlaystreamSettings>(File.ReadAllText(file), SettingsLoader.Json) ?? new PlaystreamSettings());
-        }
-        catch (JsonException ex)
-        {
-            throw new SettingsException($"settings: the local stack's '{file}' is not valid settings JSON ({ex.Message}); `playstream stack up` writes it again", ex);
-        }
+        var record = JsonSettingsFile.Read(file, why => $"settings: the local stack's '{file}' is not valid settings JSON ({why}); `playstream stack up` writes it again");
+        return new StackClientSettings(SettingsLoader.Bind(record));
     }
+
+    /// <summary>The servers' addresses, as the lowest layer of the settings.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> Addresses =>
+    [
+        new(SettingKeys.KafkaBootstrapServers, Recorded.Kafka.BootstrapServers),
+        new(SettingKeys.RedisEndpoint, Recorded.Redis.Endpoint),
+        new(SettingKeys.ElasticsearchUrls, Recorded.Elasticsearch.Urls),
+    ];
 
     /// <summary>Fills what the other layers left unset with the broker's extras, when <paramref name="kafka"/> points at the stack's broker.</summary>
     public void CompleteKafka(KafkaSettings kafka)

@@ -1,9 +1,9 @@
-using Playstream.Cli.Commands;
+using Playstream.Bench;
 using Playstream.Core.Export;
 using Playstream.Core.Generation;
 using Playstream.TestSupport;
 
-namespace Playstream.Cli.Tests.Commands;
+namespace Playstream.Bench.Tests;
 
 /// <summary>
 /// The benchmark's DuckDB baseline computes what the contract says: its export equals the

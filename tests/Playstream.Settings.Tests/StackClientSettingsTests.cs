@@ -1,8 +1,7 @@
-using Playstream.Cli.Settings;
 using Playstream.Core.Engine;
 using Playstream.TestSupport;
 
-namespace Playstream.Cli.Tests.Settings;
+namespace Playstream.Settings.Tests;
 
 /// <summary>The local stack's record as the lowest layer of the settings, under the user's file, environment and options.</summary>
 public sealed class StackClientSettingsTests : IDisposable
@@ -33,13 +32,11 @@ public sealed class StackClientSettingsTests : IDisposable
         return dir;
     }
 
-    private static Func<string, string?> Env(params (string Name, string Value)[] values) =>
-        name => values.FirstOrDefault(v => v.Name == name).Value;
-
     [Fact]
     public void With_nothing_else_set_every_verb_reaches_the_stack_as_it_recorded()
     {
-        var s = SettingsLoader.Load(null, Env(("PLAYSTREAM_STACK_DIR", StackDir())));
+        using var environment = new ScopedEnvironment((StackClientSettings.StackDirVariable, StackDir()));
+        var s = SettingsLoader.Load(null);
 
         Assert.Equal("127.0.0.1:19092", s.Kafka.BootstrapServers);
         Assert.Equal(new Dictionary<string, string> { ["api.version.request"] = "false", ["broker.version.fallback"] = "0.9.0.1" }, s.Kafka.Properties);
@@ -47,7 +44,7 @@ public sealed class StackClientSettingsTests : IDisposable
         Assert.Equal("/opt/kafka \"0.9\"", s.Kafka.KafkaHome);
         Assert.Equal("127.0.0.1:16379", s.Redis.Endpoint);
         Assert.Equal("http://127.0.0.1:19200", s.Elasticsearch.Urls);
-        Assert.True(ConnectionOptions.Kafka(s).TargetsBrokerWithoutTopicApi);
+        Assert.True(ConnectorOptions.Kafka(s).TargetsBrokerWithoutTopicApi);
     }
 
     [Fact]
@@ -58,9 +55,11 @@ public sealed class StackClientSettingsTests : IDisposable
         Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, StackClientSettings.FileName), Record);
 
-        Assert.Equal("127.0.0.1:16379", SettingsLoader.Load(null, Env(("PLAYSTREAM_ROOT", root))).Redis.Endpoint);
+        using (new ScopedEnvironment((StackClientSettings.RootVariable, root)))
+            Assert.Equal("127.0.0.1:16379", SettingsLoader.Load(null).Redis.Endpoint);
         // PLAYSTREAM_STACK_DIR moves the folder, as it does for stack.sh.
-        Assert.Equal("127.0.0.1:6379", SettingsLoader.Load(null, Env(("PLAYSTREAM_ROOT", root), ("PLAYSTREAM_STACK_DIR", _folder.File("none")))).Redis.Endpoint);
+        using (new ScopedEnvironment((StackClientSettings.RootVariable, root), (StackClientSettings.StackDirVariable, _folder.File("none"))))
+            Assert.Equal("127.0.0.1:6379", SettingsLoader.Load(null).Redis.Endpoint);
     }
 
     [Fact]
@@ -69,9 +68,10 @@ public sealed class StackClientSettingsTests : IDisposable
         var file = _folder.File("settings.json");
         File.WriteAllText(file, """{ "Redis": { "Endpoint": "cache:6379" }, "kafka": { "properties": { "linger.ms": "5" } } }""");
 
-        var s = SettingsLoader.Load(file,
-            Env(("PLAYSTREAM_STACK_DIR", StackDir()), ("PLAYSTREAM_ES_URL", "http://search:9200"), ("PLAYSTREAM_KAFKA_PROPERTIES", "api.version.request=true")),
-            options => options.Kafka.ZooKeeper = "zk:2181");
+        using var environment = new ScopedEnvironment(
+            (StackClientSettings.StackDirVariable, StackDir()), ("PLAYSTREAM_ES_URL", "http://search:9200"), ("PLAYSTREAM_KAFKA_PROPERTIES", "api.version.request=true"));
+
+        var s = SettingsLoader.Load(file, [new(SettingKeys.KafkaZooKeeper, "zk:2181")]);
 
         Assert.Equal("cache:6379", s.Redis.Endpoint);                      // the file (its keys in any case)
         Assert.Equal("http://search:9200", s.Elasticsearch.Urls);          // the environment
@@ -92,15 +92,10 @@ public sealed class StackClientSettingsTests : IDisposable
     {
         var file = _folder.File("settings.json");
         File.WriteAllText(file, layer == "file" ? """{ "kafka": { "bootstrapServers": "broker1:9092" } }""" : "{}");
-        var environment = new List<(string, string)> { ("PLAYSTREAM_STACK_DIR", StackDir()) };
-        if (layer == "environment")
-            environment.Add(("PLAYSTREAM_KAFKA", "broker1:9092"));
+        using var environment = new ScopedEnvironment(
+            (StackClientSettings.StackDirVariable, StackDir()), ("PLAYSTREAM_KAFKA", layer == "environment" ? "broker1:9092" : null));
 
-        var s = SettingsLoader.Load(file, Env([.. environment]), options =>
-        {
-            if (layer == "options")
-                options.Kafka.BootstrapServers = "broker1:9092";
-        });
+        var s = SettingsLoader.Load(file, layer == "options" ? [new(SettingKeys.KafkaBootstrapServers, "broker1:9092")] : null);
 
         Assert.Equal("broker1:9092", s.Kafka.BootstrapServers);
         Assert.Empty(s.Kafka.Properties);
@@ -116,7 +111,9 @@ public sealed class StackClientSettingsTests : IDisposable
         Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, StackClientSettings.FileName), "{ \"kafka\": ");
 
-        var error = Assert.Throws<SettingsException>(() => SettingsLoader.Load(null, Env(("PLAYSTREAM_STACK_DIR", dir))));
+        using var environment = new ScopedEnvironment((StackClientSettings.StackDirVariable, dir));
+
+        var error = Assert.Throws<SettingsException>(() => SettingsLoader.Load(null));
 
         Assert.Contains(Path.Combine(dir, StackClientSettings.FileName), error.Message, StringComparison.Ordinal);
         Assert.Contains("playstream stack up", error.Message, StringComparison.Ordinal);

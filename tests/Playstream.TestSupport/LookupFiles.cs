@@ -1,10 +1,10 @@
-namespace Playstream.Cli.Tests;
+namespace Playstream.TestSupport;
 
 /// <summary>
 /// Reads what the brute-force reference needs from the lookup files with plain string code,
 /// independent of the product's readers: customer id to gender, and the known track ids.
 /// </summary>
-internal static class LookupFiles
+public static class LookupFiles
 {
     public static Dictionary<int, string> CustomerGenders(string path)
     {

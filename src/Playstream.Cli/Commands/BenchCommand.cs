@@ -1,18 +1,18 @@
 using System.CommandLine;
-using Playstream.Cli.Settings;
+using Playstream.Bench;
 using Playstream.Core.Generation;
 using Playstream.Elasticsearch;
 using Playstream.Elasticsearch.Sinks;
 
 namespace Playstream.Cli.Commands;
 
-/// <summary><c>playstream bench</c>: measured figures, printed; never a pass/fail test.</summary>
+/// <summary><c>playstream bench</c>: measured figures, printed; never a pass/fail test. The verbs parse their options; the harness (<c>Playstream.Bench</c>) measures.</summary>
 internal static class BenchCommand
 {
     public static Command Create()
     {
         var command = new Command("bench", "Measure the embedded pipeline against DuckDB SQL doing the same job, and its allocations (`bench stack` for the servers)");
-        var plays = new Option<long>("--plays") { Description = "Plays to generate and run", DefaultValueFactory = _ => 10_000_000 };
+        var plays = CountOption("--plays", "Plays to generate and run", 10_000_000);
         var days = new Option<int>("--days") { Description = "Days the generated plays span", DefaultValueFactory = _ => new GeneratorOptions().Days };
         var shuffle = new Option<bool>("--shuffle") { Description = "Generate a held-out-shaped log: random order, 0.4% bad lines, 2% unknown customers or tracks" };
         var events = new Option<string?>("--events") { Description = "Run on this event file instead of generated data" };
@@ -26,14 +26,14 @@ internal static class BenchCommand
         {
             var input = result.GetValue(events) is { } file
                 ? new EmbeddedBench.Input(file, result.GetValue(customers), result.GetValue(tracks), Path.GetFileName(file))
-                : Generated(result.GetValue(plays), result.GetValue(days), result.GetValue(shuffle));
+                : EmbeddedBench.Input.Generated(result.GetValue(plays), result.GetValue(days), result.GetValue(shuffle));
             if (!File.Exists(input.Events))
                 throw new FileNotFoundException($"events file '{input.Events}' does not exist", input.Events);
             return EmbeddedBench.Run(input, Math.Max(1, result.GetValue(runs)), !result.GetValue(noBaseline));
         }));
 
         var stack = new Command("stack", "Kafka → process → Elasticsearch + Redis, beside a bare consumer and a raw bulk load");
-        var stackPlays = new Option<long>("--plays") { Description = "Plays to generate and run", DefaultValueFactory = _ => 1_000_000 };
+        var stackPlays = CountOption("--plays", "Plays to generate and run", 1_000_000);
         var connection = new ConnectionOptions();
         stack.Options.Add(stackPlays);
         connection.AddTo(stack);
@@ -42,7 +42,7 @@ internal static class BenchCommand
         command.Subcommands.Add(ShipBenchCommand.Create());
 
         var es = new Command("es", "The plays sink on its own beside a raw bulk load of the same documents into the same Elasticsearch");
-        var esPlays = new Option<long>("--plays") { Description = "Plays to generate and write", DefaultValueFactory = _ => 1_000_000 };
+        var esPlays = CountOption("--plays", "Plays to generate and write", 1_000_000);
         var esRuns = new Option<int>("--runs") { Description = "Times each load runs (alternating)", DefaultValueFactory = _ => 2 };
         var esConcurrency = new Option<int>("--concurrency") { Description = "Bulk requests in flight at once, for both loads", DefaultValueFactory = _ => PlaySinkOptions.Default.Concurrency };
         var esBulkPlays = new Option<int>("--bulk-plays") { Description = "Most plays in one bulk request, for both loads", DefaultValueFactory = _ => new ElasticsearchOptions().MaxBulkDocuments };
@@ -55,7 +55,7 @@ internal static class BenchCommand
         command.Subcommands.Add(es);
 
         var scale = new Command("scale", "process as 1, 2 and 3 instances on one topic, with rare and frequent checkpoints, and the time to take over a killed instance's partitions");
-        var scalePlays = new Option<long>("--plays") { Description = "Plays to generate and run", DefaultValueFactory = _ => 1_000_000 };
+        var scalePlays = CountOption("--plays", "Plays to generate and run", 1_000_000);
         var scaleConnection = new ConnectionOptions();
         scale.Options.Add(scalePlays);
         scaleConnection.AddTo(scale);
@@ -65,14 +65,16 @@ internal static class BenchCommand
         return command;
     }
 
-    private static EmbeddedBench.Input Generated(long plays, int days, bool shuffle)
+    /// <summary>How many plays or lines a benchmark makes; fewer than one is refused before anything is generated.</summary>
+    internal static Option<long> CountOption(string name, string description, long defaultValue)
     {
-        var options = new GeneratorOptions { Events = plays, Days = days };
-        if (shuffle)
-            options = options.AsHeldOut();
-        var files = BenchData.Ensure(options);
-        return new EmbeddedBench.Input(files.Events, files.Customers, files.Tracks,
-            shuffle ? $"generated, held-out shape over {days} days" : $"generated, in time order over {days} days");
+        var option = new Option<long>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<long>() < 1)
+                result.AddError($"{name} must be at least 1");
+        });
+        return option;
     }
 
     /// <summary><c>bench duckdb</c>: the baseline on its own, as the benchmark runs it (a whole process).</summary>

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Playstream.Cli.Settings;
+using Playstream.Settings;
 using Playstream.Dashboard.Server;
 using Playstream.Elasticsearch;
 using Playstream.Elasticsearch.Sinks;
@@ -35,8 +35,8 @@ internal static class DashboardCommand
                 return Serve(source, options, $"store {source.StorePath}");
             }
             var settings = connection.Read(result);
-            var redisOptions = ConnectionOptions.Redis(settings);
-            using var client = new ElasticsearchClient(ConnectionOptions.Elasticsearch(settings));
+            var redisOptions = ConnectorOptions.Redis(settings);
+            using var client = new ElasticsearchClient(ConnectorOptions.Elasticsearch(settings));
             using var redis = RedisConnection.ConnectAsync(redisOptions).GetAwaiter().GetResult();
             var describe = $"elasticsearch {settings.Elasticsearch.Urls} ({settings.Elasticsearch.IndexPrefix}-*), redis {redisOptions.Describe()}";
             return Serve(new StackSource(client, new PlaystreamIndices(settings.Elasticsearch.IndexPrefix), redis, redisOptions.Keys, describe), options, describe);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Playstream.Cli.Views;
 using Playstream.Core.Generation;
 using Playstream.Embedded.Runs;
+using Playstream.Settings;
 using Spectre.Console;
 
 namespace Playstream.Cli.Commands;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Playstream.Cli.Settings;
+using Playstream.Settings;
 using Playstream.Core.Export;
 using Playstream.Elasticsearch;
 using Playstream.Elasticsearch.Sinks;
@@ -38,7 +38,7 @@ internal static class ExportCommand
             else
             {
                 var settings = connection.Read(result);
-                using var client = new ElasticsearchClient(ConnectionOptions.Elasticsearch(settings, notice => Console.Error.WriteLine(notice.ToString())));
+                using var client = new ElasticsearchClient(ConnectorOptions.Elasticsearch(settings, notice => Console.Error.WriteLine(notice.ToString())));
                 var reader = new ElasticsearchResultsReader(client, new PlaystreamIndices(settings.Elasticsearch.IndexPrefix));
                 reader.RefreshAsync().GetAwaiter().GetResult();
                 results = reader.ReadAsync().GetAwaiter().GetResult();

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Playstream.Cli.Settings;
+using Playstream.Settings;
 using Playstream.Core.Engine;
 using Playstream.Redis;
 
@@ -41,7 +41,7 @@ internal static class LoadCommand
             var request = new LoadRequest(
                 kind,
                 result.GetValue(file)!,
-                ConnectionOptions.Redis(connection.Read(result)),
+                ConnectorOptions.Redis(connection.Read(result)),
                 result.GetValue(layout) == "original" ? RedisLookupLayout.Original : RedisLookupLayout.Playstream,
                 result.GetValue(watch),
                 TimeSpan.FromSeconds(ReadWait(result.GetValue(wait)!)));

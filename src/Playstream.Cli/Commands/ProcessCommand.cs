@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Playstream.Cli.Settings;
+using Playstream.Settings;
 using Playstream.Processor;
 using Playstream.Processor.Metrics;
 using Spectre.Console;
@@ -51,9 +51,9 @@ internal static class ProcessCommand
                 PartitionIdleTimeout = TimeSpan.FromSeconds(idleSeconds),
                 DeadLetterTopic = result.GetValue(deadLetters),
                 Analytics = analytics.Read(result),
-                Kafka = ConnectionOptions.Kafka(settings),
-                Redis = ConnectionOptions.Redis(settings),
-                Elasticsearch = ConnectionOptions.Elasticsearch(settings),
+                Kafka = ConnectorOptions.Kafka(settings),
+                Redis = ConnectorOptions.Redis(settings),
+                Elasticsearch = ConnectorOptions.Elasticsearch(settings),
                 IndexPrefix = settings.Elasticsearch.IndexPrefix,
             };
             using var stop = new CancellationTokenSource();

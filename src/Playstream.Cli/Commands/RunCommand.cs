@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Playstream.Cli.Views;
 using Playstream.Embedded.Runs;
+using Playstream.Settings;
 
 namespace Playstream.Cli.Commands;
 

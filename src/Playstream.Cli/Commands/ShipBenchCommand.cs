@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Playstream.Bench;
 
 namespace Playstream.Cli.Commands;
 
@@ -7,17 +8,17 @@ internal static class ShipBenchCommand
 {
     public static Command Create()
     {
-        var lines = new Option<long>("--lines") { Description = "Lines in the generated log", DefaultValueFactory = _ => 2_000_000 };
+        var lines = BenchCommand.CountOption("--lines", "Lines in the generated log", 2_000_000);
         var partitions = new Option<int>("--partitions") { Description = "Partitions of each fresh topic", DefaultValueFactory = _ => 3 };
         var runs = new Option<int>("--runs") { Description = "Times each tool runs (alternating)", DefaultValueFactory = _ => 2 };
-        var connection = new TopicConnectionOptions();
+        var connection = new ConnectionOptions();
         var command = new Command("ship", "Time `playstream ship --exit-at-eof` against `kcat -P -l` on the same log and broker (acks=all)");
         command.Options.Add(lines);
         command.Options.Add(partitions);
         command.Options.Add(runs);
-        connection.AddTo(command);
+        connection.AddKafkaTo(command);
         command.SetAction(result => CliErrors.Run(() =>
-            ShipBench.Run(result.GetValue(lines), result.GetValue(partitions), Math.Max(1, result.GetValue(runs)), connection.Read(result))));
+            ShipBench.Run(result.GetValue(lines), result.GetValue(partitions), Math.Max(1, result.GetValue(runs)), connection.ReadKafka(result))));
         return command;
     }
 }

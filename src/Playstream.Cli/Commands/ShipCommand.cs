@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using Confluent.Kafka;
 using Playstream.Kafka.Configuration;
 using Playstream.Kafka.Producing;
+using Playstream.Settings;
 using Playstream.Shipping;
 using Playstream.Shipping.Positions;
 using Playstream.Shipping.Sinks;
@@ -33,13 +34,13 @@ internal static class ShipCommand
         compression.AcceptOnlyFromAmong("none", "gzip", "snappy", "lz4", "zstd");
         var maxLines = new Option<int>("--max-queued-lines") { Description = "Most lines held unacknowledged", DefaultValueFactory = _ => ShipSettings.Default.MaxQueuedLines };
         var maxKBytes = new Option<int>("--max-queued-kbytes") { Description = "Most kilobytes held unacknowledged", DefaultValueFactory = _ => ShipSettings.Default.MaxQueuedKBytes };
-        var connection = new TopicConnectionOptions();
+        var connection = new ConnectionOptions();
 
         var command = new Command("ship", "Follow log files and send every line to a Kafka topic, keyed by customer_id");
         command.Arguments.Add(paths);
         foreach (var option in new Option[] { topic, positions, from, exitAtEof, stdout, acks, linger, batch, compression, maxLines, maxKBytes })
             command.Options.Add(option);
-        connection.AddTo(command);
+        connection.AddKafkaTo(command);
         command.SetAction(result => CliErrors.Run(() =>
         {
             var options = new ShipperOptions
@@ -63,7 +64,7 @@ internal static class ShipCommand
             var request = new ShipRequest(options, result.GetValue(topic)!,
                 result.GetValue(positions) ?? Path.Combine(PlaystreamHome.Directory, "ship-positions"),
                 result.GetValue(stdout), settings);
-            return Run(request, () => connection.Read(result));
+            return Run(request, () => connection.ReadKafka(result));
         }));
         return command;
     }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Playstream.Cli.Settings;
+using Playstream.Settings;
 using Playstream.Processor.Metrics;
 using Spectre.Console;
 
@@ -25,7 +25,7 @@ internal static class StatusCommand
         command.SetAction(result => CliErrors.Run(() =>
         {
             var settings = connection.Read(result);
-            var status = GroupStatusReader.ReadAsync(ConnectionOptions.Kafka(settings), ConnectionOptions.Redis(settings),
+            var status = GroupStatusReader.ReadAsync(ConnectorOptions.Kafka(settings), ConnectorOptions.Redis(settings),
                 result.GetValue(group)!, result.GetValue(topic)!).GetAwaiter().GetResult();
             Print(status);
             return 0;

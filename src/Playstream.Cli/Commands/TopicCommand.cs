@@ -23,12 +23,12 @@ internal static class TopicCommand
         var name = new Argument<string>("NAME") { Description = "Topic name" };
         var partitions = new Option<int>("--partitions") { Description = "Partitions: the most instances that can share the work", DefaultValueFactory = _ => 3 };
         var replication = new Option<short>("--replication") { Description = "Copies of each partition (at most the number of brokers)", DefaultValueFactory = _ => 1 };
-        var connection = new TopicConnectionOptions();
+        var connection = new ConnectionOptions();
         var command = new Command("create", "Create a topic and wait until its partitions have leaders");
         command.Arguments.Add(name);
         command.Options.Add(partitions);
         command.Options.Add(replication);
-        connection.AddTo(command);
+        connection.AddKafkaTo(command);
         command.SetAction(result => Run(() =>
         {
             var topic = result.GetValue(name)!;
@@ -36,7 +36,7 @@ internal static class TopicCommand
             var copies = result.GetValue(replication);
             if (count < 1 || copies < 1)
                 throw new TopicAdminException("--partitions and --replication must be at least 1");
-            using var admin = new TopicAdmin(connection.Read(result)) { Timeout = AdminTimeout };
+            using var admin = new TopicAdmin(connection.ReadKafka(result)) { Timeout = AdminTimeout };
             admin.CreateAsync(topic, count, copies).GetAwaiter().GetResult();
             Console.WriteLine($"created topic {topic} ({count} partitions, replication {copies})");
             return 0;
@@ -47,14 +47,14 @@ internal static class TopicCommand
     private static Command DeleteVerb()
     {
         var name = new Argument<string>("NAME") { Description = "Topic name" };
-        var connection = new TopicConnectionOptions();
+        var connection = new ConnectionOptions();
         var command = new Command("delete", "Delete a topic and wait until the cluster no longer lists it");
         command.Arguments.Add(name);
-        connection.AddTo(command);
+        connection.AddKafkaTo(command);
         command.SetAction(result => Run(() =>
         {
             var topic = result.GetValue(name)!;
-            using var admin = new TopicAdmin(connection.Read(result)) { Timeout = AdminTimeout };
+            using var admin = new TopicAdmin(connection.ReadKafka(result)) { Timeout = AdminTimeout };
             admin.DeleteAsync(topic).GetAwaiter().GetResult();
             Console.WriteLine($"deleted topic {topic}");
             return 0;
@@ -64,12 +64,12 @@ internal static class TopicCommand
 
     private static Command ListVerb()
     {
-        var connection = new TopicConnectionOptions();
+        var connection = new ConnectionOptions();
         var command = new Command("list", "List the cluster's topics, one per line (internal ones left out)");
-        connection.AddTo(command);
+        connection.AddKafkaTo(command);
         command.SetAction(result => Run(() =>
         {
-            using var admin = new TopicAdmin(connection.Read(result)) { Timeout = AdminTimeout };
+            using var admin = new TopicAdmin(connection.ReadKafka(result)) { Timeout = AdminTimeout };
             foreach (var topic in admin.List())
                 Console.WriteLine(topic);
             return 0;
