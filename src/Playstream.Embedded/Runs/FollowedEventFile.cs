@@ -1,87 +1,90 @@
+using Playstream.Core.Files;
+
 namespace Playstream.Embedded.Runs;
 
 /// <summary>
-/// Reads the whole lines appended to a file since the last call; a last line without its
-/// newline yet stays unread until it has one. A file that does not exist yet is waited for.
-/// Starts at the beginning, or at a <see cref="FilePosition"/> a checkpoint kept, and tells at
-/// any time between two calls where it got to (<see cref="Position"/>).
+/// One event file of a followed run: the path as given (what plays and dead letters name as their
+/// source), and the <see cref="FollowedFile"/> that reads it once it exists: a file not there yet
+/// is waited for, and then read from its beginning.
 /// </summary>
-internal sealed class FileTail : IDisposable
+internal sealed class FollowedEventFile : IDisposable
 {
-    public delegate void LineHandler(ReadOnlySpan<byte> line, long lineNumber);
+    private FollowedFile? _file;
 
-    private FileStream? _stream;
-    private byte[] _buffer = new byte[1 << 16];
-    private int _kept;
-    private FileFingerprint? _fullFingerprint;
-    private readonly FileFingerprint _startFingerprint;
-
-    public FileTail(string path, FilePosition? from = null)
+    private FollowedEventFile(string path, FollowedFile? file)
     {
         Path = path;
         FullPath = System.IO.Path.GetFullPath(path);
-        Offset = from?.Offset ?? 0;
-        Line = from?.Line ?? 0;
-        _startFingerprint = from?.Fingerprint ?? FileFingerprint.Empty;
+        _file = file;
     }
 
-    /// <summary>The path as given: what dead letters and plays name as their source.</summary>
+    /// <summary>The path as given.</summary>
     public string Path { get; }
 
+    /// <summary>What a checkpoint knows the file by.</summary>
     public string FullPath { get; }
 
     /// <summary>The byte offset of the next unread line.</summary>
-    public long Offset { get; private set; }
+    public long Offset => _file?.Offset ?? 0;
 
-    /// <summary>The number of the last line handed out (0 before the first).</summary>
-    public long Line { get; private set; }
+    /// <summary>The number of the last line read (0 before the first).</summary>
+    public long Line => _file?.Line ?? 0;
 
-    /// <summary>Hands every new whole line (without its <c>\n</c>) to <paramref name="onLine"/>; returns the bytes consumed.</summary>
-    public long ReadNewLines(LineHandler onLine)
+    /// <summary>A file read from its beginning.</summary>
+    public static FollowedEventFile FromStart(string path) => new(path, null);
+
+    /// <summary>
+    /// The file read on from where a checkpoint left it, or from its beginning with the reason when
+    /// it is gone, shorter than that, or starts with other bytes than it did (truncated and written
+    /// again, or replaced).
+    /// </summary>
+    public static (FollowedEventFile File, string? Restart) Resume(string path, FilePosition saved)
     {
-        if (_stream is null)
-        {
-            if (!File.Exists(Path))
-                return 0;
-            _stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
-            _stream.Seek(Offset, SeekOrigin.Begin);
-        }
-        long consumed = 0;
-        int read;
-        while ((read = _stream.Read(_buffer, _kept, _buffer.Length - _kept)) > 0)
-        {
-            var filled = _kept + read;
-            var start = 0;
-            int newline;
-            while ((newline = Array.IndexOf(_buffer, (byte)'\n', start, filled - start)) >= 0)
-            {
-                onLine(_buffer.AsSpan(start, newline - start), ++Line);
-                consumed += newline + 1 - start;
-                Offset += newline + 1 - start;
-                start = newline + 1;
-            }
-            _kept = filled - start;
-            Buffer.BlockCopy(_buffer, start, _buffer, 0, _kept);
-            if (_kept == _buffer.Length)
-                Array.Resize(ref _buffer, _buffer.Length * 2);
-        }
-        return consumed;
+        if (saved.Offset == 0)
+            return (FromStart(path), null);
+        var name = System.IO.Path.GetFileName(path);
+        var file = FollowedFile.Open(path);
+        if (file is null)
+            return (FromStart(path), $"{name} is gone since the checkpoint: it will be read from its beginning when it is back");
+        string? restart = null;
+        if (file.Size < saved.Offset)
+            restart = $"{name} is shorter than at the checkpoint (truncated or replaced): reading it from its beginning";
+        else if (!file.StartsWith(saved.Fingerprint))
+            restart = $"{name} starts differently than at the checkpoint (replaced): reading it from its beginning";
+        if (restart is null)
+            file.StartAt(saved.Offset, saved.Line, saved.Generation);
+        else
+            file.StartAt(0, 0, saved.Generation + 1);
+        return (new FollowedEventFile(path, file), restart);
     }
 
     /// <summary>
-    /// Where reading got to, with the fingerprint of the bytes read so far, taken from the file
-    /// this tail has open (so it is of the file read, even if the path now names another).
+    /// Hands every whole line appended since the last call to <paramref name="onLine"/>; returns the
+    /// bytes read. A file found truncated is read again from its beginning, and <paramref name="report"/> told.
     /// </summary>
-    public FilePosition Position()
+    public long ReadNewLines(LineHandler onLine, Action<string>? report)
     {
-        if (_stream is null || Offset == 0)
-            return new FilePosition(FullPath, Offset, Line, _stream is null ? _startFingerprint : FileFingerprint.Empty);
-        // The first bytes of a log never change: once a fingerprint covers all it can, it is kept.
-        var fingerprint = _fullFingerprint ?? FileFingerprint.Of(_stream.SafeFileHandle, Offset);
-        if (fingerprint.Length == FileFingerprint.MaxLength)
-            _fullFingerprint = fingerprint;
-        return new FilePosition(FullPath, Offset, Line, fingerprint);
+        if (_file is null)
+        {
+            _file = FollowedFile.Open(Path);
+            if (_file is null)
+                return 0;
+        }
+        if (_file.Check() == FileChange.Truncated)
+        {
+            report?.Invoke($"{System.IO.Path.GetFileName(Path)} was truncated: reading it again from its beginning");
+            _file.StartOver();
+        }
+        if (!_file.HasUnreadBytes)
+            return 0;
+        var before = _file.Offset;
+        _file.ReadLines(onLine);
+        return _file.Offset - before;
     }
 
-    public void Dispose() => _stream?.Dispose();
+    /// <summary>Where reading got to, named by the full path, as a checkpoint keeps it.</summary>
+    public FilePosition Position(DateTimeOffset at) =>
+        _file is null ? new FilePosition(FullPath, default, Fingerprint.Empty, 0, 0, 0, at) : _file.Position(at) with { Path = FullPath };
+
+    public void Dispose() => _file?.Dispose();
 }

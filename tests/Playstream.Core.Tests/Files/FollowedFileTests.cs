@@ -1,19 +1,29 @@
 using System.Text;
-using Playstream.Shipping.Tailing;
+using Playstream.Core.Files;
+using Playstream.TestSupport;
 
-namespace Playstream.Shipping.Tests.Tailing;
+namespace Playstream.Core.Tests.Files;
 
-public class TrackedFileTests
+public class FollowedFileTests
 {
-    private static List<(string Line, long Start, long End)> ReadAll(TrackedFile file)
+    private sealed record Line(string Text, long Number, long Start, long End);
+
+    private static List<Line> ReadAll(FollowedFile file)
     {
-        var lines = new List<(string, long, long)>();
-        Assert.True(file.ReadLines((line, start, end) =>
+        var lines = new List<Line>();
+        Assert.True(file.ReadLines((line, number, start, end) =>
         {
-            lines.Add((Encoding.UTF8.GetString(line), start, end));
+            lines.Add(new Line(Encoding.UTF8.GetString(line), number, start, end));
             return true;
         }));
         return lines;
+    }
+
+    [Fact]
+    public void A_file_that_is_not_there_cannot_be_opened_yet()
+    {
+        using var folder = new TempFolder();
+        Assert.Null(FollowedFile.Open(folder.File("later.log")));
     }
 
     [Fact]
@@ -21,17 +31,25 @@ public class TrackedFileTests
     {
         using var folder = new TempFolder();
         folder.Write("a.log", "ab\ncd");
-        using var file = TrackedFile.Open(folder.File("a.log"))!;
-        file.StartAt(0);
+        using var file = FollowedFile.Open(folder.File("a.log"))!;
 
-        Assert.Equal([("ab", 0L, 3L)], ReadAll(file));
-        Assert.Equal(3, file.ReadOffset);
+        Assert.Equal([new Line("ab", 1, 0, 3)], ReadAll(file));
+        Assert.Equal((3L, 1L), (file.Offset, file.Line));
         Assert.Equal(2, file.PartialLineBytes);
 
-        folder.Append("a.log", "e\nf");
+        folder.Append("a.log", "e\n\nf");
         Assert.Equal(FileChange.Grown, file.Check());
-        Assert.Equal([("cde", 3L, 7L)], ReadAll(file));
+        Assert.Equal([new Line("cde", 2, 3, 7), new Line("", 3, 7, 8)], ReadAll(file));
         Assert.Equal(1, file.PartialLineBytes);
+    }
+
+    [Fact]
+    public void A_carriage_return_stays_in_the_line_it_ends()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.log", "a\r\nb\r\r\n");
+        using var file = FollowedFile.Open(folder.File("a.log"))!;
+        Assert.Equal([new Line("a\r", 1, 0, 3), new Line("b\r\r", 2, 3, 7)], ReadAll(file));
     }
 
     [Fact]
@@ -40,27 +58,42 @@ public class TrackedFileTests
         using var folder = new TempFolder();
         var longLine = new string('z', 3 << 20); // three blocks
         folder.Write("a.log", "x\n" + longLine + "\ny\n");
-        using var file = TrackedFile.Open(folder.File("a.log"))!;
-        file.StartAt(0);
+        using var file = FollowedFile.Open(folder.File("a.log"))!;
         var lines = ReadAll(file);
-        Assert.Equal(["x", longLine, "y"], lines.Select(l => l.Line));
-        Assert.Equal(2 + longLine.Length + 1 + 2, file.ReadOffset);
+        Assert.Equal(["x", longLine, "y"], lines.Select(l => l.Text));
+        Assert.Equal(2 + longLine.Length + 1 + 2, file.Offset);
+        Assert.Equal(3, file.Line);
     }
 
     [Fact]
-    public void A_shorter_file_is_truncated()
+    public void Started_at_a_kept_position_it_goes_on_from_that_offset_and_line_number()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.log", "one\ntwo\nthree\n");
+        using var file = FollowedFile.Open(folder.File("a.log"))!;
+        file.StartAt(4, line: 1, generation: 2); // after "one\n"
+
+        Assert.Equal([new Line("two", 2, 4, 8), new Line("three", 3, 8, 14)], ReadAll(file));
+        var position = file.Position(new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero));
+        Assert.Equal((folder.File("a.log"), 14L, 3L, 2), (position.Path, position.Offset, position.Line, position.Generation));
+        Assert.Equal(FileStatus.Of(folder.File("a.log"))!.Value.Identity, position.Identity);
+        Assert.Equal(Fingerprint.Of("one\ntwo\nthree\n"u8), position.Fingerprint);
+    }
+
+    [Fact]
+    public void A_shorter_file_is_truncated_and_read_again_from_its_start_as_the_next_generation()
     {
         using var folder = new TempFolder();
         folder.Write("a.log", "one\ntwo\n");
-        using var file = TrackedFile.Open(folder.File("a.log"))!;
-        file.StartAt(0);
+        using var file = FollowedFile.Open(folder.File("a.log"))!;
         ReadAll(file);
         using (var stream = new FileStream(folder.File("a.log"), FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
             stream.SetLength(0); // copytruncate
         Assert.Equal(FileChange.Truncated, file.Check());
         folder.Append("a.log", "three\n");
         file.StartOver();
-        Assert.Equal([("three", 0L, 6L)], ReadAll(file));
+        Assert.Equal(1, file.Generation);
+        Assert.Equal([new Line("three", 1, 0, 6)], ReadAll(file));
     }
 
     [Fact]
@@ -68,8 +101,7 @@ public class TrackedFileTests
     {
         using var folder = new TempFolder();
         folder.Write("a.log", "1,1\n");
-        using var file = TrackedFile.Open(folder.File("a.log"))!;
-        file.StartAt(0);
+        using var file = FollowedFile.Open(folder.File("a.log"))!;
         ReadAll(file);
         // Truncated and refilled before the next look: longer than before, other first bytes.
         using (var stream = new FileStream(folder.File("a.log"), FileMode.Truncate, FileAccess.Write, FileShare.ReadWrite))
@@ -78,31 +110,11 @@ public class TrackedFileTests
     }
 
     [Fact]
-    public void Starting_over_is_the_next_generation_with_the_source_id_of_the_new_first_line()
-    {
-        using var folder = new TempFolder();
-        folder.Write("a.log", "same first\n");
-        using var file = TrackedFile.Open(folder.File("a.log"))!;
-        file.StartAt(0, generation: 4);
-        var before = file.SourceId;
-        Assert.Equal(Playstream.Shipping.Files.SourceId.Of(file.Identity, 4, "same first\n"u8), before);
-
-        using (var stream = new FileStream(folder.File("a.log"), FileMode.Truncate, FileAccess.Write, FileShare.ReadWrite))
-            stream.Write("same first\n"u8); // copytruncate, then the same first line again
-        file.StartOver();
-
-        Assert.Equal(5, file.Generation);
-        Assert.Equal(Playstream.Shipping.Files.SourceId.Of(file.Identity, 5, "same first\n"u8), file.SourceId);
-        Assert.NotEqual(before, file.SourceId);
-    }
-
-    [Fact]
     public void Appends_are_growth_and_an_unchanged_file_is_no_change()
     {
         using var folder = new TempFolder();
         folder.Write("a.log", "1,1\n");
-        using var file = TrackedFile.Open(folder.File("a.log"))!;
-        file.StartAt(0);
+        using var file = FollowedFile.Open(folder.File("a.log"))!;
         ReadAll(file);
         Assert.Equal(FileChange.None, file.Check());
         Assert.False(file.HasUnreadBytes);
@@ -110,6 +122,34 @@ public class TrackedFileTests
         Assert.Equal(FileChange.Grown, file.Check());
         Assert.True(file.HasUnreadBytes);
         Assert.Equal(8, file.Fingerprint.Length); // grows with the file up to 1 KiB
+    }
+
+    [Fact]
+    public void The_fingerprint_stops_growing_at_its_size_however_long_the_file()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.log", "0123456789\n");
+        using var file = FollowedFile.Open(folder.File("a.log"))!;
+        folder.Append("a.log", string.Concat(Enumerable.Repeat("0123456789\n", 999)));
+        file.Check();
+        ReadAll(file);
+        Assert.Equal(Fingerprint.MaxLength, file.Fingerprint.Length);
+        Assert.Equal((11_000L, 1000L), (file.Offset, file.Line));
+    }
+
+    [Fact]
+    public void A_renamed_file_is_still_the_file_followed()
+    {
+        using var folder = new TempFolder();
+        folder.Write("app.log", "1\n");
+        using var file = FollowedFile.Open(folder.File("app.log"))!;
+        ReadAll(file);
+        File.Move(folder.File("app.log"), folder.File("app.log.1"));
+        folder.Append("app.log.1", "2\n");
+        folder.Write("app.log", "other\n");
+
+        Assert.Equal(FileChange.Grown, file.Check());
+        Assert.Equal([new Line("2", 2, 2, 4)], ReadAll(file));
     }
 
     [Theory]
@@ -121,19 +161,19 @@ public class TrackedFileTests
     {
         using var folder = new TempFolder();
         folder.Write("a.log", text);
-        using var file = TrackedFile.Open(folder.File("a.log"))!;
+        using var file = FollowedFile.Open(folder.File("a.log"))!;
         Assert.Equal(expected, file.EndOfLastCompleteLine());
     }
 
     [Fact]
-    public void A_handler_that_stops_leaves_the_line_unread()
+    public void A_handler_that_stops_leaves_the_line_to_be_handed_out_again()
     {
         using var folder = new TempFolder();
         folder.Write("a.log", "a\nb\nc\n");
-        using var file = TrackedFile.Open(folder.File("a.log"))!;
-        file.StartAt(0);
+        using var file = FollowedFile.Open(folder.File("a.log"))!;
         var seen = 0;
-        Assert.False(file.ReadLines((_, _, _) => ++seen < 2));
-        Assert.Equal(2, file.ReadOffset); // "a\n" taken, "b" refused
+        Assert.False(file.ReadLines((_, _, _, _) => ++seen < 2));
+        Assert.Equal((2L, 1L), (file.Offset, file.Line)); // "a\n" taken, "b" refused
+        Assert.Equal([new Line("b", 2, 2, 4), new Line("c", 3, 4, 6)], ReadAll(file));
     }
 }
