@@ -59,15 +59,12 @@ internal sealed record FollowCheckpoint(string StoreRunId, DateTimeOffset TakenA
             if (reader.ReadUInt32() != Magic)
                 throw new InvalidDataException("not the checkpoint of a followed run");
             var version = reader.ReadInt32();
-            if (version != Version)
-                throw new InvalidDataException($"followed-run checkpoint version {version} is not supported (this build reads {Version})");
+            if (version is not (Version or 1))
+                throw new InvalidDataException($"followed-run checkpoint version {version} is not supported (this build reads {Version} and 1)");
             var runId = reader.ReadString();
             var takenAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.ReadInt64());
             var marks = new StoreMarks(reader.ReadInt64(), reader.ReadInt64());
-            var length = reader.ReadInt32();
-            if (length < 0 || length > bytes.Length)
-                throw new InvalidDataException("the checkpoint's file positions are damaged");
-            var files = ReadPositions(reader.ReadBytes(length));
+            var files = version == 1 ? Version1Positions.Read(reader, takenAt) : ReadPositions(reader);
             return new FollowCheckpoint(runId, takenAt, marks, files) { _bytes = bytes, _snapshotStart = (int)reader.BaseStream.Position };
         }
         catch (EndOfStreamException e)
@@ -89,11 +86,14 @@ internal sealed record FollowCheckpoint(string StoreRunId, DateTimeOffset TakenA
         return buffer.ToArray();
     }
 
-    private static List<FilePosition> ReadPositions(byte[] utf8)
+    private static List<FilePosition> ReadPositions(BinaryReader reader)
     {
+        var length = reader.ReadInt32();
+        if (length < 0 || length > reader.BaseStream.Length - reader.BaseStream.Position)
+            throw new InvalidDataException("the checkpoint's file positions are damaged");
         try
         {
-            using var document = JsonDocument.Parse(utf8);
+            using var document = JsonDocument.Parse(reader.ReadBytes(length));
             return [.. document.RootElement.EnumerateArray().Select(FilePosition.ReadFrom)];
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)

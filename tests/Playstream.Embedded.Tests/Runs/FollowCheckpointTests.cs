@@ -80,4 +80,32 @@ public sealed class FollowCheckpointTests
             position.WriteTo(writer);
         Assert.True(stored.Snapshot.AsSpan().IndexOf(json.ToArray()) > 0);
     }
+
+    [Fact]
+    public void A_checkpoint_an_earlier_build_wrote_still_restores()
+    {
+        using var folder = new TempFolder();
+        var path = Path.GetFullPath(folder.File("log.csv"));
+        File.WriteAllText(path, "x\ny\n");
+        var analytics = new PartitionAnalytics(AnalyticsSettings.Default);
+        analytics.Add(new PlayEvent(1, 5, 7, 1_412_164_800, true), LookupTables.Empty());
+        using var buffer = new MemoryStream();
+        using (var writer = new System.IO.BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(0x4F465350u); // "PSFO"
+            writer.Write(1);
+            writer.Write("run-1");
+            writer.Write(1_714_557_600_000L);
+            writer.Write(1L);
+            writer.Write(0L);
+            writer.Write(1);
+            Version1PositionsTests.WriteVersion1(writer, path, 4, 1, "x\n"u8.ToArray());
+        }
+        analytics.WriteSnapshot(buffer);
+
+        var back = FollowCheckpoint.From(new PartitionCheckpoint(FollowCheckpoint.Source, 1, buffer.ToArray()));
+        Assert.Equal(("run-1", new StoreMarks(1, 0)), (back.StoreRunId, back.Marks));
+        Assert.Equal((path, 4L, 1L), (back.Files[0].Path, back.Files[0].Offset, back.Files[0].Line));
+        Assert.Equal(1, back.RestoreAnalytics(AnalyticsSettings.Default).ComputeResults().Summary.Events);
+    }
 }
