@@ -1,6 +1,6 @@
-using Playstream.Core.Files;
 using Playstream.Core.Engine;
 using Playstream.Core.Events;
+using Playstream.Core.Files;
 using Playstream.Core.Lookups;
 using Playstream.Core.Pipeline;
 using Playstream.Embedded.Store;
