@@ -39,10 +39,6 @@ public sealed class RedisKeys
     public string ProfileSummary => $"{Prefix}profile_summary";
     public string Summary => $"{Prefix}summary";
 
-    // Checkpoints: one hash per partition (offset, snapshot, shipper marks), and the set of a scope's partitions.
-    public string Checkpoint(string scope, string source) => $"{Prefix}checkpoint:{scope}:{source}";
-    public string CheckpointSources(string scope) => $"{Prefix}checkpoints:{scope}";
-
     // Streaming tasks, one job per group and topic. The job's name is a hash tag, so that on a Redis
     // cluster all its keys share one slot and a task's commit stays one transaction.
     public string TaskEpoch(string job, int partition) => $"{Prefix}task:{{{job}}}:{Id(partition)}:epoch";

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Playstream.Core.Events;
+using Playstream.Core.Files;
 using Playstream.Shipping.Files;
 using Playstream.Shipping.Positions;
 using Playstream.Shipping.Sinks;
@@ -27,8 +28,8 @@ public sealed class Shipper : IDisposable
     private readonly PositionStore? _store;
     private readonly Action<string> _log;
     private readonly PathPattern[] _patterns;
-    private readonly List<TrackedFile> _files = []; // in the order they were found: the reading order
-    private readonly Dictionary<FileIdentity, TrackedFile> _byIdentity = [];
+    private readonly List<ShippedFile> _files = []; // in the order they were found: the reading order
+    private readonly Dictionary<FileIdentity, ShippedFile> _byIdentity = [];
     private readonly Dictionary<FileIdentity, FilePosition> _positions = [];
     private readonly AutoResetEvent _wake = new(false);
     private int _filesFollowed;
@@ -57,7 +58,7 @@ public sealed class Shipper : IDisposable
     public IReadOnlyList<FileProgress> Progress()
     {
         lock (_files)
-            return [.. _files.Select(f => new FileProgress(f.Path, f.Size, f.ReadOffset, f.Window.AcknowledgedOffset))];
+            return [.. _files.Select(f => new FileProgress(f.File.Path, f.File.Size, f.File.Offset, f.Window.AcknowledgedOffset))];
     }
 
     /// <summary>Ships until <paramref name="stop"/> is cancelled, the files are read to their end
@@ -95,7 +96,7 @@ public sealed class Shipper : IDisposable
         SavePositions(clean);
         return new ShipResult(Counters.LinesSent, _sink.Acknowledged, Counters.BytesSent, Counters.BlankLines, _filesFollowed,
             Counters.StartedOver, clean, _sink.Failure,
-            [.. _files.Where(f => f.PartialLineBytes > 0).Select(f => f.Path)], clock.Elapsed);
+            [.. _files.Where(f => f.File.PartialLineBytes > 0).Select(f => f.File.Path)], clock.Elapsed);
     }
 
     /// <summary>Finds the files the patterns match now; opens the new ones and decides where each starts.</summary>
@@ -112,9 +113,9 @@ public sealed class Shipper : IDisposable
                     continue;
                 if (_byIdentity.TryGetValue(status.Identity, out var known))
                 {
-                    if (!known.Matched && !string.Equals(known.Path, path, StringComparison.Ordinal))
-                        _log($"{known.Path} is now {path} (renamed): carrying on from byte {known.ReadOffset:N0}");
-                    known.Path = path;
+                    if (!known.Matched && !string.Equals(known.File.Path, path, StringComparison.Ordinal))
+                        _log($"{known.File.Path} is now {path} (renamed): carrying on from byte {known.File.Offset:N0}");
+                    known.File.Path = path;
                     known.Matched = true;
                     known.LastActive = DateTimeOffset.UtcNow;
                     continue;
@@ -130,12 +131,13 @@ public sealed class Shipper : IDisposable
 
     private void Follow(string path, bool first)
     {
-        var file = TrackedFile.Open(path, _options.WindowCapacity);
-        if (file is null)
+        var shipped = ShippedFile.Open(path, _options.WindowCapacity);
+        if (shipped is null)
             return;
+        var file = shipped.File;
         if (_byIdentity.ContainsKey(file.Identity))
         {
-            file.Dispose(); // replaced between the look and the open, by a file already followed
+            shipped.Dispose(); // replaced between the look and the open, by a file already followed
             return;
         }
         long start;
@@ -160,10 +162,10 @@ public sealed class Shipper : IDisposable
             generation = saved is null ? 0 : saved.Generation + 1;
             _log($"following {path} from byte {start:N0} (new file)");
         }
-        file.StartAt(start, generation);
+        shipped.StartAt(start, generation);
         lock (_files)
-            _files.Add(file);
-        _byIdentity.Add(file.Identity, file);
+            _files.Add(shipped);
+        _byIdentity.Add(file.Identity, shipped);
         _filesFollowed++;
         if (saved is not null && generation != saved.Generation)
             SaveNow();
@@ -171,14 +173,15 @@ public sealed class Shipper : IDisposable
 
     private void ReadAll(CancellationToken stop)
     {
-        foreach (var file in _files)
+        foreach (var shipped in _files)
         {
             if (stop.IsCancellationRequested || _sink.Failure is not null)
                 return;
+            var file = shipped.File;
             if (file.Check() == FileChange.Truncated)
             {
                 _log($"{file.Path} was truncated: shipping it again from its start");
-                file.StartOver();
+                shipped.StartOver();
                 Counters.StartOver();
                 // The new generation is on disk before any of its lines is sent: a crash now
                 // cannot bring back the old generation for lines already sent with the new one.
@@ -186,17 +189,17 @@ public sealed class Shipper : IDisposable
             }
             if (!file.HasUnreadBytes)
                 continue;
-            var before = file.ReadOffset;
-            var completed = file.ReadLines((line, start, end) => Ship(file, line, start, end, stop));
+            var before = file.Offset;
+            var completed = file.ReadLines((line, _, start, end) => Ship(shipped, line, start, end, stop));
             _sink.Push();
-            if (file.ReadOffset != before)
-                file.LastActive = DateTimeOffset.UtcNow;
+            if (file.Offset != before)
+                shipped.LastActive = DateTimeOffset.UtcNow;
             if (!completed)
                 return;
         }
     }
 
-    private bool Ship(TrackedFile file, ReadOnlySpan<byte> line, long start, long end, CancellationToken stop)
+    private bool Ship(ShippedFile file, ReadOnlySpan<byte> line, long start, long end, CancellationToken stop)
     {
         if (stop.IsCancellationRequested || _sink.Failure is not null)
             return false;
@@ -215,7 +218,7 @@ public sealed class Shipper : IDisposable
             if (stop.WaitHandle.WaitOne(1) || _sink.Failure is not null)
                 return false;
         }
-        if (!_sink.Send(line, file.Path, file.SourceId, start, window, slot, stop))
+        if (!_sink.Send(line, file.File.Path, file.SourceId, start, window, slot, stop))
         {
             window.RemoveLast(slot);
             return false;
@@ -250,14 +253,14 @@ public sealed class Shipper : IDisposable
         for (var i = _files.Count - 1; i >= 0; i--)
         {
             var file = _files[i];
-            if (file.Matched || file.HasUnreadBytes || file.Window.InFlight > 0 || now - file.LastActive < _options.CloseInactive)
+            if (file.Matched || file.File.HasUnreadBytes || file.Window.InFlight > 0 || now - file.LastActive < _options.CloseInactive)
                 continue;
-            _positions[file.Identity] = PositionOf(file, now);
+            _positions[file.File.Identity] = file.Position(now);
             lock (_files)
                 _files.RemoveAt(i);
-            _byIdentity.Remove(file.Identity);
+            _byIdentity.Remove(file.File.Identity);
             file.Dispose();
-            _log($"closed {file.Path}: no longer matched and read to its end");
+            _log($"closed {file.File.Path}: no longer matched and read to its end");
         }
     }
 
@@ -267,14 +270,11 @@ public sealed class Shipper : IDisposable
             return;
         var now = DateTimeOffset.UtcNow;
         foreach (var file in _files)
-            _positions[file.Identity] = PositionOf(file, file.Matched ? now : _positions.GetValueOrDefault(file.Identity)?.LastSeen ?? now);
+            _positions[file.File.Identity] = file.Position(file.Matched ? now : _positions.GetValueOrDefault(file.File.Identity)?.LastSeen ?? now);
         foreach (var stale in _positions.Values.Where(p => now - p.LastSeen > _options.ForgetAfter).Select(p => p.Identity).ToList())
             _positions.Remove(stale);
         _store.Save(_positions.Values, clean);
     }
-
-    private static FilePosition PositionOf(TrackedFile file, DateTimeOffset seen) =>
-        new(file.Identity, file.Fingerprint, file.Window.AcknowledgedOffset, file.Path, seen, file.Generation);
 
     public void Dispose()
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using Playstream.Core.Files;
 using Playstream.Shipping.Files;
 using Playstream.Shipping.Positions;
 
@@ -93,7 +94,7 @@ public class ShipperTests
         using (var store = new PositionStore(folder.File("positions"), "plays"))
         {
             // Same device and inode (as after inode reuse), other first bytes.
-            store.Save([new FilePosition(identity, Fingerprint.Of("zzz\n"u8), 4, path, DateTimeOffset.UtcNow)], clean: true);
+            store.Save([new FilePosition(path, identity, Fingerprint.Of("zzz\n"u8), 4, 0, 0, DateTimeOffset.UtcNow)], clean: true);
         }
         Assert.Equal(["one", "two"], Run(folder, "a.log").Lines);
     }

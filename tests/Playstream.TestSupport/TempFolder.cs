@@ -9,6 +9,15 @@ public sealed class TempFolder : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>Writes a file of the folder afresh (UTF-8, no byte order mark); returns its path.</summary>
+    public string Write(string name, string text)
+    {
+        System.IO.File.WriteAllText(File(name), text);
+        return File(name);
+    }
+
+    public void Append(string name, string text) => System.IO.File.AppendAllText(File(name), text);
+
     public void Dispose()
     {
         try { Directory.Delete(Path, recursive: true); } catch (IOException) { }

@@ -1,16 +1,22 @@
 namespace Playstream.Core.Checkpoints;
 
 /// <summary>
-/// Where partition checkpoints live, shared by every instance of a consumer group (Redis on
-/// servers, files when embedded). A <paramref name="scope"/> names the group and topic, so
-/// several pipelines can share one store.
+/// Where whole-state checkpoints live: a followed run's (files beside its embedded store). A
+/// <c>scope</c> names the pipeline, so several can share one store.
 /// </summary>
+/// <remarks>
+/// The stack's <c>process</c> does not checkpoint through here, and that is by nature, not by
+/// drift: its partitions commit to a streaming task store (<c>ITaskStore</c>, Redis), which fences
+/// every commit by the partition's epoch, keeps a snapshot and the change log entries after it,
+/// and queues each commit's window partials for their owners, all in one transaction. A followed
+/// run is one process that owns its whole state, and replaces it whole.
+/// </remarks>
 public interface ICheckpointStore
 {
     Task SaveAsync(string scope, PartitionCheckpoint checkpoint, CancellationToken cancellationToken = default);
 
     Task<PartitionCheckpoint?> LoadAsync(string scope, string source, CancellationToken cancellationToken = default);
 
-    /// <summary>Every partition's latest checkpoint in the scope: how one instance sees the others' partials.</summary>
+    /// <summary>Every source's latest checkpoint in the scope.</summary>
     Task<IReadOnlyList<PartitionCheckpoint>> LoadAllAsync(string scope, CancellationToken cancellationToken = default);
 }

@@ -1,18 +1,15 @@
 namespace Playstream.Core.Checkpoints;
 
 /// <summary>
-/// A partition's operator state, the offset of the next record it has not seen, and the shipper
-/// marks that tell a resent line from a new one, taken together: restoring all three resumes the
-/// partition exactly where the checkpoint was taken, and a line resent after the checkpoint is
-/// still recognised.
+/// A whole state and where reading got to, taken together: restoring both resumes exactly where
+/// the checkpoint was taken. A followed run keeps one (its <c>FollowCheckpoint</c>, which holds the
+/// analytics state, its files' positions and its store's row counts, as the snapshot).
 /// </summary>
-/// <param name="Source">The partition, as <c>topic/partition</c>.</param>
-/// <param name="NextOffset">The first record the state does not include.</param>
-/// <param name="Snapshot">The state, as written by <see cref="Engine.PartitionAnalytics.WriteSnapshot"/>.</param>
-/// <param name="ShipperMarks">Per shipper source, the highest line offset taken, least recently seen
-/// source first (the order bounds which sources are forgotten first); none when null.</param>
-public sealed record PartitionCheckpoint(string Source, long NextOffset, byte[] Snapshot, IReadOnlyList<ShipperMark>? ShipperMarks = null)
-{
-    /// <summary>Per shipper source, the highest line offset taken, least recently seen first; empty for a checkpoint without marks.</summary>
-    public IReadOnlyList<ShipperMark> ShipperMarks { get; init; } = ShipperMarks ?? [];
-}
+/// <remarks>
+/// Shipper marks are not here: only <c>process</c> sees shipped lines, and it keeps them with its
+/// customer stage's state, in its streaming task commits (see <see cref="ICheckpointStore"/>).
+/// </remarks>
+/// <param name="Source">What was read, as its checkpoint store names it.</param>
+/// <param name="NextOffset">How far reading got, in the source's own unit.</param>
+/// <param name="Snapshot">The state.</param>
+public sealed record PartitionCheckpoint(string Source, long NextOffset, byte[] Snapshot);

@@ -25,7 +25,7 @@ namespace Playstream.Core.Events;
 /// fields from left to right. Structure comes first because when the fields are misaligned a
 /// complaint about one of their values would mislead.</item>
 /// <item>A blank line is not an event and is reported as <see cref="DeadLetterReason.FieldCount"/>;
-/// callers skip blank lines first with <see cref="IsBlank"/>.</item>
+/// sources read lines through <see cref="PlayLine.Read"/>, which tells blank lines apart.</item>
 /// </list>
 /// <para>Why it is fast (about 40 ns for a seed line): the fields are found with plain byte loops
 /// (they are shorter than a vector), their bounds live on the stack, numbers are accumulated
@@ -48,8 +48,7 @@ public static partial class EventParser
     {
         play = default;
         zip = default;
-        if (!line.IsEmpty && line[^1] == (byte)'\r')
-            line = line[..^1];
+        line = PlayLine.Content(line);
 
         // Start and end of each field's value: twelve ints on the stack, no array. Splitting does
         // not depend on the encoding: ',' and '"' never occur inside a multi-byte UTF-8 sequence.
@@ -102,8 +101,7 @@ public static partial class EventParser
     public static bool TryReadCustomerId(ReadOnlySpan<byte> line, out int customerId)
     {
         customerId = 0;
-        if (!line.IsEmpty && line[^1] == (byte)'\r')
-            line = line[..^1];
+        line = PlayLine.Content(line);
         if (ScanField(line, 0, out _, out var end, out var next) != ScanResult.Comma)
             return false;
         var result = ScanField(line, next, out var start, out end, out _);

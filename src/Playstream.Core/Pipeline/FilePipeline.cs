@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
-using System.Text;
 using Playstream.Core.Engine;
 using Playstream.Core.Events;
 using Playstream.Core.Lookups;
@@ -225,7 +224,8 @@ public static class FilePipeline
             while (reader.TryReadLine(out var line, out var lineNumber, out _))
             {
                 Lines++;
-                if (EventParser.TryParse(line, out var play, out var zip, out var reason))
+                var kind = PlayLine.Read(line, out var play, out var zip, out var reason);
+                if (kind == LineKind.Play)
                 {
                     block.Add(play, line[zip], lookups);
                     if (block.IsFull)
@@ -244,14 +244,14 @@ public static class FilePipeline
                         }
                     }
                 }
-                else if (EventParser.IsBlank(line))
+                else if (kind == LineKind.Blank)
                 {
                     BlankLines++;
                 }
                 else
                 {
                     block.CountDeadLetter(reason);
-                    deadLetters.Write(new DeadLetter(reason, new SourcePosition(file, lineNumber), RawText(line), EventParser.Describe(reason)));
+                    deadLetters.Write(PlayLine.DeadLetter(reason, new SourcePosition(file, lineNumber), line));
                 }
 
                 if (++sinceReport == ProgressEvery)
@@ -270,14 +270,6 @@ public static class FilePipeline
                 else pool.Return(batch);
             }
             return block;
-        }
-
-        /// <summary>A dead letter keeps the line as it was; bytes that are not UTF-8 become U+FFFD.</summary>
-        private static string RawText(ReadOnlySpan<byte> line)
-        {
-            if (!line.IsEmpty && line[^1] == (byte)'\r')
-                line = line[..^1];
-            return Encoding.UTF8.GetString(line);
         }
     }
 }

@@ -4,13 +4,14 @@ using System.Buffers;
 namespace Playstream.Core.Sources;
 
 /// <summary>
-/// Reads a stream of <c>\n</c>- or <c>\r\n</c>-terminated lines in large blocks and hands each line
+/// Reads a stream of <c>\n</c>-terminated lines in large blocks and hands each line
 /// out as a span into its own pooled buffer: no allocation per line, and one <see cref="Stream.Read(byte[], int, int)"/>
 /// call per block rather than per line.
 /// </summary>
 /// <remarks>
 /// <para>A span returned by <see cref="TryReadLine"/> is valid only until the next call.</para>
-/// <para>A line's terminator is not part of it (a <c>\r</c> right before the <c>\n</c> is dropped too).
+/// <para>A line is the bytes before its <c>\n</c>: a <c>\r</c> before the <c>\n</c> is kept, as every
+/// reader of play lines keeps it, and <see cref="Events.PlayLine"/> alone reads it as part of the terminator.
 /// The last line of a stream needs no terminator; a stream ending in <c>\n</c> has no empty line after it.
 /// A line longer than the block grows the buffer (doubling), so any line length works.</para>
 /// <para>The reader may start at a byte offset and stop at a byte limit: it returns the lines that
@@ -103,7 +104,7 @@ public sealed class LineReader : IDisposable
             if (newline >= 0)
             {
                 var stop = _scanFrom + newline;
-                line = TrimCarriageReturn(_buffer.AsSpan(_pos, stop - _pos));
+                line = _buffer.AsSpan(_pos, stop - _pos);
                 _pos = _scanFrom = stop + 1;
                 lineNumber = NextLineNumber++;
                 return true;
@@ -112,7 +113,7 @@ public sealed class LineReader : IDisposable
             {
                 if (_pos == _len)
                     break;
-                line = TrimCarriageReturn(_buffer.AsSpan(_pos, _len - _pos));
+                line = _buffer.AsSpan(_pos, _len - _pos);
                 _pos = _scanFrom = _len;
                 lineNumber = NextLineNumber++;
                 return true;
@@ -137,9 +138,6 @@ public sealed class LineReader : IDisposable
         if (!_leaveOpen)
             _stream.Dispose();
     }
-
-    private static ReadOnlySpan<byte> TrimCarriageReturn(ReadOnlySpan<byte> line) =>
-        !line.IsEmpty && line[^1] == (byte)'\r' ? line[..^1] : line;
 
     /// <summary>Moves the unread tail to the front (growing the buffer when one line fills it) and reads more.</summary>
     private void Fill()

@@ -1,6 +1,8 @@
 using System.Text;
+using System.Text.Json;
 using Playstream.Core.Checkpoints;
 using Playstream.Core.Engine;
+using Playstream.Core.Files;
 using Playstream.Embedded.Store;
 
 namespace Playstream.Embedded.Runs;
@@ -9,7 +11,8 @@ namespace Playstream.Embedded.Runs;
 /// What a followed run checkpoints, all taken at one instant between two lines: the analytics
 /// state, where reading of every event file got to, which store it belongs to and how many plays
 /// and dead letters that store held. Restoring all of it resumes the run counting nothing twice
-/// and skipping nothing. Travels as the snapshot of one <see cref="PartitionCheckpoint"/>.
+/// and skipping nothing. Travels as the snapshot of one <see cref="PartitionCheckpoint"/>; the
+/// files' positions in the encoding the shipper's positions file has too (<see cref="FilePosition.WriteTo"/>).
 /// </summary>
 internal sealed record FollowCheckpoint(string StoreRunId, DateTimeOffset TakenAt, StoreMarks Marks, IReadOnlyList<FilePosition> Files)
 {
@@ -18,7 +21,7 @@ internal sealed record FollowCheckpoint(string StoreRunId, DateTimeOffset TakenA
     public const string Source = "events";
 
     private const uint Magic = 0x4F465350; // "PSFO" little-endian: Playstream follow
-    private const int Version = 1;
+    private const int Version = 2;
 
     private byte[] _bytes = [];
     private int _snapshotStart;
@@ -36,9 +39,9 @@ internal sealed record FollowCheckpoint(string StoreRunId, DateTimeOffset TakenA
             writer.Write(TakenAt.ToUnixTimeMilliseconds());
             writer.Write(Marks.Plays);
             writer.Write(Marks.DeadLetters);
-            writer.Write(Files.Count);
-            foreach (var file in Files)
-                file.Write(writer);
+            var positions = PositionsJson(Files);
+            writer.Write(positions.Length);
+            writer.Write(positions);
         }
         analytics.WriteSnapshot(buffer);
         // The "next offset" of a state over several files is no single offset: it counts the lines the state holds.
@@ -56,22 +59,46 @@ internal sealed record FollowCheckpoint(string StoreRunId, DateTimeOffset TakenA
             if (reader.ReadUInt32() != Magic)
                 throw new InvalidDataException("not the checkpoint of a followed run");
             var version = reader.ReadInt32();
-            if (version != Version)
-                throw new InvalidDataException($"followed-run checkpoint version {version} is not supported (this build reads {Version})");
+            if (version is not (Version or 1))
+                throw new InvalidDataException($"followed-run checkpoint version {version} is not supported (this build reads {Version} and 1)");
             var runId = reader.ReadString();
             var takenAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.ReadInt64());
             var marks = new StoreMarks(reader.ReadInt64(), reader.ReadInt64());
-            var count = reader.ReadInt32();
-            if (count < 0)
-                throw new InvalidDataException("the checkpoint's file count is damaged");
-            var files = new List<FilePosition>();
-            for (var i = 0; i < count; i++)
-                files.Add(FilePosition.Read(reader));
+            var files = version == 1 ? Version1Positions.Read(reader, takenAt) : ReadPositions(reader);
             return new FollowCheckpoint(runId, takenAt, marks, files) { _bytes = bytes, _snapshotStart = (int)reader.BaseStream.Position };
         }
         catch (EndOfStreamException e)
         {
             throw new InvalidDataException("the checkpoint is truncated", e);
+        }
+    }
+
+    private static byte[] PositionsJson(IReadOnlyList<FilePosition> files)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var file in files)
+                file.WriteTo(json);
+            json.WriteEndArray();
+        }
+        return buffer.ToArray();
+    }
+
+    private static List<FilePosition> ReadPositions(BinaryReader reader)
+    {
+        var length = reader.ReadInt32();
+        if (length < 0 || length > reader.BaseStream.Length - reader.BaseStream.Position)
+            throw new InvalidDataException("the checkpoint's file positions are damaged");
+        try
+        {
+            using var document = JsonDocument.Parse(reader.ReadBytes(length));
+            return [.. document.RootElement.EnumerateArray().Select(FilePosition.ReadFrom)];
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            throw new InvalidDataException("the checkpoint's file positions are damaged", e);
         }
     }
 

@@ -1,6 +1,6 @@
-using System.Text;
 using Playstream.Core.Engine;
 using Playstream.Core.Events;
+using Playstream.Core.Files;
 using Playstream.Core.Lookups;
 using Playstream.Core.Pipeline;
 using Playstream.Embedded.Store;
@@ -8,11 +8,11 @@ using Playstream.Embedded.Store;
 namespace Playstream.Embedded.Runs;
 
 /// <summary>
-/// The reading side of a followed run: its files' tails, its state, and the batch of plays on its
+/// The reading side of a followed run: its files, its state, and the batch of plays on its
 /// way to the store. Between two calls it is between two lines, where a checkpoint is taken.
 /// Late plays (<see cref="LatenessRule"/>) become dead letters <c>late</c>, kept with their line.
 /// </summary>
-internal sealed class FollowSession(EmbeddedRunOptions options, FollowStart start, LookupTables lookups, LatenessRule lateness)
+internal sealed class FollowSession(EmbeddedRunOptions options, FollowStart start, LookupTables lookups, LatenessRule lateness, Action<string>? report)
 {
     private StoreWriter? _writer;
     private PlayBatch? _batch;
@@ -34,44 +34,45 @@ internal sealed class FollowSession(EmbeddedRunOptions options, FollowStart star
     /// <summary>Reads every whole line appended to the files since the last call.</summary>
     public void ReadNewLines()
     {
-        foreach (var tail in start.Tails)
+        foreach (var file in start.Files)
         {
             // A batch holds the plays of one file: its positions are that file's line numbers.
-            if (_batch!.Count > 0 && _batch.Source != tail.Path)
+            if (_batch!.Count > 0 && _batch.Source != file.Path)
                 WriteBatch();
-            _batch!.Source = tail.Path;
-            Bytes += tail.ReadNewLines((line, lineNumber) => OnLine(tail, line, lineNumber));
+            _batch!.Source = file.Path;
+            Bytes += file.ReadNewLines((line, number, _, _) => OnLine(file.Path, line, number), report);
         }
     }
 
-    private void OnLine(FileTail tail, ReadOnlySpan<byte> line, long lineNumber)
+    private bool OnLine(string path, ReadOnlySpan<byte> line, long lineNumber)
     {
         Lines++;
-        if (EventParser.TryParse(line, out var play, out var zip, out var reason))
-        {
-            if (lateness.WhyLate(Analytics, play.Time) is { } why)
-            {
-                Analytics.CountDeadLetter(DeadLetterReason.Late);
-                _writer!.Write(new DeadLetter(DeadLetterReason.Late, new SourcePosition(tail.Path, lineNumber), Text(line), why));
-                return;
-            }
-            Analytics.Add(play, line[zip], lookups);
-            if (options.StorePlays)
-            {
-                _batch!.Add(play, line[zip], lineNumber);
-                if (_batch.IsFull)
-                    WriteBatch();
-            }
-        }
-        else if (EventParser.IsBlank(line))
+        var kind = PlayLine.Read(line, out var play, out var zip, out var reason);
+        if (kind == LineKind.Blank)
         {
             BlankLines++;
+            return true;
         }
-        else
+        if (kind == LineKind.DeadLetter)
         {
             Analytics.CountDeadLetter(reason);
-            _writer!.Write(new DeadLetter(reason, new SourcePosition(tail.Path, lineNumber), Text(line), EventParser.Describe(reason)));
+            _writer!.Write(PlayLine.DeadLetter(reason, new SourcePosition(path, lineNumber), line));
+            return true;
         }
+        if (lateness.WhyLate(Analytics, play.Time) is { } why)
+        {
+            Analytics.CountDeadLetter(DeadLetterReason.Late);
+            _writer!.Write(PlayLine.DeadLetter(DeadLetterReason.Late, new SourcePosition(path, lineNumber), line, why));
+            return true;
+        }
+        Analytics.Add(play, line[zip], lookups);
+        if (options.StorePlays)
+        {
+            _batch!.Add(play, line[zip], lineNumber);
+            if (_batch.IsFull)
+                WriteBatch();
+        }
+        return true;
     }
 
     /// <summary>Everything read so far is in the store when this completes.</summary>
@@ -83,7 +84,7 @@ internal sealed class FollowSession(EmbeddedRunOptions options, FollowStart star
     }
 
     /// <summary>Where reading of each file got to.</summary>
-    public IReadOnlyList<FilePosition> Positions() => start.Tails.Select(t => t.Position()).ToList();
+    public IReadOnlyList<FilePosition> Positions(DateTimeOffset at) => start.Files.Select(f => f.Position(at)).ToList();
 
     /// <summary>Gives the batch back; call before the writer is disposed.</summary>
     public void Close()
@@ -100,6 +101,4 @@ internal sealed class FollowSession(EmbeddedRunOptions options, FollowStart star
         _batch = _writer.Pool.Rent();
         _batch.Source = source;
     }
-
-    private static string Text(ReadOnlySpan<byte> line) => Encoding.UTF8.GetString(line.TrimEnd((byte)'\r'));
 }

@@ -14,16 +14,16 @@ namespace Playstream.Embedded.Runs;
 /// </summary>
 internal sealed class FollowStart : IDisposable
 {
-    private FollowStart(EmbeddedStore store, PartitionAnalytics analytics, IReadOnlyList<FileTail> tails)
+    private FollowStart(EmbeddedStore store, PartitionAnalytics analytics, IReadOnlyList<FollowedEventFile> files)
     {
         Store = store;
         Analytics = analytics;
-        Tails = tails;
+        Files = files;
     }
 
     public EmbeddedStore Store { get; }
     public PartitionAnalytics Analytics { get; }
-    public IReadOnlyList<FileTail> Tails { get; }
+    public IReadOnlyList<FollowedEventFile> Files { get; }
 
     /// <summary>The earlier run whose results a fresh start replaced (null when resumed or there was none).</summary>
     public StoreRunInfo? Replaced { get; private init; }
@@ -37,7 +37,7 @@ internal sealed class FollowStart : IDisposable
             && TryResume(options, follow, checkpoint) is { } resumed)
             return resumed;
         var store = EmbeddedStore.CreateFresh(options.StorePath, out var replaced);
-        return new FollowStart(store, new PartitionAnalytics(options.Settings), options.EventFiles.Select(f => new FileTail(f)).ToList())
+        return new FollowStart(store, new PartitionAnalytics(options.Settings), options.EventFiles.Select(FollowedEventFile.FromStart).ToList())
         {
             Replaced = replaced,
         };
@@ -84,48 +84,49 @@ internal sealed class FollowStart : IDisposable
             follow.Report?.Invoke($"the checkpoint beside {options.StorePath} has no store of its own to resume: starting afresh");
             return null;
         }
+        var files = new List<FollowedEventFile>();
         try
         {
             // Rows written after the checkpoint come from lines read again now: dropped, not doubled.
             var dropped = store.TrimAfter(checkpoint.Marks);
-            var tails = new List<FileTail>();
             var restarts = new List<string>();
-            foreach (var file in options.EventFiles)
+            foreach (var path in options.EventFiles)
             {
-                var saved = checkpoint.Files.First(f => f.Path == Path.GetFullPath(file));
-                var (from, restart) = saved.Resume();
-                tails.Add(new FileTail(file, from));
+                var saved = checkpoint.Files.First(f => f.Path == Path.GetFullPath(path));
+                var (file, restart) = FollowedEventFile.Resume(path, saved);
+                files.Add(file);
                 if (restart is not null)
                     restarts.Add(restart);
             }
-            follow.Report?.Invoke(Describe(checkpoint, analytics, tails, dropped));
+            follow.Report?.Invoke(Describe(checkpoint, analytics, files, dropped));
             foreach (var restart in restarts)
                 follow.Report?.Invoke(restart);
-            return new FollowStart(store, analytics, tails) { ResumedFrom = checkpoint };
+            return new FollowStart(store, analytics, files) { ResumedFrom = checkpoint };
         }
         catch
         {
+            files.ForEach(f => f.Dispose());
             store.Dispose();
             throw;
         }
     }
 
     /// <summary>One line: resumed, from when, with how much, and from which line of each file.</summary>
-    private static string Describe(FollowCheckpoint checkpoint, PartitionAnalytics analytics, List<FileTail> tails, StoreMarks dropped)
+    private static string Describe(FollowCheckpoint checkpoint, PartitionAnalytics analytics, List<FollowedEventFile> files, StoreMarks dropped)
     {
-        var files = string.Join(", ", tails.Select(t =>
+        var from = string.Join(", ", files.Select(t =>
             string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(t.Path)} from line {t.Line + 1:N0} (byte {t.Offset:N0})")));
         var again = dropped.Plays + dropped.DeadLetters > 0
             ? string.Create(CultureInfo.InvariantCulture, $"; {dropped.Plays:N0} plays and {dropped.DeadLetters:N0} dead letters stored after it are read again")
             : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"resumed from the checkpoint of {checkpoint.TakenAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z ({analytics.Events:N0} plays): {files}{again}");
+            $"resumed from the checkpoint of {checkpoint.TakenAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z ({analytics.Events:N0} plays): {from}{again}");
     }
 
     public void Dispose()
     {
-        foreach (var tail in Tails)
-            tail.Dispose();
+        foreach (var file in Files)
+            file.Dispose();
         Store.Dispose();
     }
 }

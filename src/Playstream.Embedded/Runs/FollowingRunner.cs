@@ -46,7 +46,7 @@ public static class FollowingRunner
         var store = start.Store;
         store.MakeDurable();
         store.WriteLookups(lookups);
-        var run = new FollowSession(options, start, lookups, new LatenessRule(follow.AllowedLateness));
+        var run = new FollowSession(options, start, lookups, new LatenessRule(follow.AllowedLateness), follow.Report);
 
         var writer = store.OpenWriter(options.StorePlays);
         run.Open(writer);
@@ -124,7 +124,8 @@ public static class FollowingRunner
     /// <summary>The state, the files' positions and the store's rows, all as they are now (between two lines).</summary>
     private static Task CheckpointAsync(FollowSession run, ICheckpointStore checkpoints)
     {
-        var checkpoint = new FollowCheckpoint(run.Store.RunId, DateTimeOffset.UtcNow, run.Store.Marks(), run.Positions());
+        var now = DateTimeOffset.UtcNow;
+        var checkpoint = new FollowCheckpoint(run.Store.RunId, now, run.Store.Marks(), run.Positions(now));
         return checkpoints.SaveAsync(FollowCheckpoint.Scope, checkpoint.ToPartitionCheckpoint(run.Analytics), CancellationToken.None);
     }
 }

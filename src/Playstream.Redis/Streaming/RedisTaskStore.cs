@@ -13,6 +13,13 @@ namespace Playstream.Redis.Streaming;
 /// partition and comes back cannot write over its successor, and a partial is queued exactly
 /// when the flush it came from is stored.
 /// </summary>
+/// <remarks>
+/// This is the stack's checkpoint, and it is not the whole-state checkpoint of a followed run
+/// (<see cref="Core.Checkpoints.ICheckpointStore"/>) by nature: a partition's state moves between
+/// members, so every commit is fenced, most commits are change-log entries rather than a whole
+/// snapshot, and partials for other partitions' owners travel in the same transaction. The shipper
+/// marks (<see cref="Core.Checkpoints.ShipperMark"/>) are part of the customer stage's snapshot here.
+/// </remarks>
 public sealed class RedisTaskStore(IConnectionMultiplexer redis, RedisKeys keys, string job, int partitions) : ITaskStore
 {
     private const string DataField = "d";

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using Microsoft.Win32.SafeHandles;
+using Playstream.Core.Files;
 
 namespace Playstream.Shipping.Files;
 

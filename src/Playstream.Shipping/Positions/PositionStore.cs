@@ -1,13 +1,13 @@
 using System.Text.Json;
-using Playstream.Shipping.Files;
+using Playstream.Core.Files;
 
 namespace Playstream.Shipping.Positions;
 
 /// <summary>
 /// The acknowledged position of every file one shipper has shipped to one topic, kept in
-/// <c>DIR/TOPIC.positions.json</c>. Saving writes a temporary file, flushes it to disk and renames it
-/// over the old one, so a crash at any moment leaves either the old positions or the new, never a
-/// mix. A lock file keeps a second shipper of the same topic from using the same positions.
+/// <c>DIR/TOPIC.positions.json</c>, each in the one encoding of a kept <see cref="FilePosition"/>.
+/// Saving writes a temporary file, flushes it to disk and renames it over the old one, so a crash
+/// at any moment leaves either the old positions or the new, never a mix. A lock file keeps a second shipper of the same topic from using the same positions.
 /// </summary>
 public sealed class PositionStore : IDisposable
 {
@@ -53,17 +53,13 @@ public sealed class PositionStore : IDisposable
             LastStopWasClean = root.GetProperty("clean").GetBoolean();
             foreach (var file in root.GetProperty("files").EnumerateArray())
             {
-                var identity = new FileIdentity(file.GetProperty("device").GetUInt64(), file.GetProperty("inode").GetUInt64());
-                var fingerprint = new Fingerprint(file.GetProperty("fingerprint_length").GetInt32(), file.GetProperty("fingerprint").GetString() ?? "");
-                // Positions saved before generations existed have none: generation 0.
-                var generation = file.TryGetProperty("generation", out var g) ? g.GetInt32() : 0;
-                positions[identity] = new FilePosition(identity, fingerprint, file.GetProperty("offset").GetInt64(),
-                    file.GetProperty("path").GetString() ?? "", file.GetProperty("last_seen").GetDateTimeOffset(), generation);
+                var position = ReadPosition(file);
+                positions[position.Identity] = position;
             }
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            throw new InvalidDataException($"{FilePath} is not a positions file: {e.Message}", e);
+            throw NotPositions(e);
         }
         return positions;
     }
@@ -86,6 +82,20 @@ public sealed class PositionStore : IDisposable
 
     public void Dispose() => _lock.Dispose();
 
+    private FilePosition ReadPosition(JsonElement file)
+    {
+        try
+        {
+            return FilePosition.ReadFrom(file);
+        }
+        catch (InvalidDataException e)
+        {
+            throw NotPositions(e);
+        }
+    }
+
+    private InvalidDataException NotPositions(Exception e) => new($"{FilePath} is not a positions file: {e.Message}", e);
+
     private static void Write(Utf8JsonWriter json, IEnumerable<FilePosition> positions, bool clean)
     {
         json.WriteStartObject();
@@ -93,18 +103,7 @@ public sealed class PositionStore : IDisposable
         json.WriteBoolean("clean", clean);
         json.WriteStartArray("files");
         foreach (var position in positions.OrderBy(p => p.Path, StringComparer.Ordinal))
-        {
-            json.WriteStartObject();
-            json.WriteString("path", position.Path);
-            json.WriteNumber("offset", position.Offset);
-            json.WriteNumber("device", position.Identity.Device);
-            json.WriteNumber("inode", position.Identity.Inode);
-            json.WriteNumber("fingerprint_length", position.Fingerprint.Length);
-            json.WriteString("fingerprint", position.Fingerprint.Hash);
-            json.WriteString("last_seen", position.LastSeen);
-            json.WriteNumber("generation", position.Generation);
-            json.WriteEndObject();
-        }
+            position.WriteTo(json);
         json.WriteEndArray();
         json.WriteEndObject();
     }

@@ -22,15 +22,16 @@ public class LineReaderTests
     }
 
     [Fact]
-    public void Splits_lf_and_crlf_lines_whatever_the_block_size()
+    public void Splits_lf_and_crlf_lines_whatever_the_block_size_keeping_the_carriage_return()
     {
+        // The '\r' of a CRLF stays in the line: the play line reader alone reads it as the terminator's.
         const string text = "ab\r\ncde\n\r\nf\r\n\ngh";
         Line[] expected =
         [
-            new("ab", 1, 0),
+            new("ab\r", 1, 0),
             new("cde", 2, 4),
-            new("", 3, 8),
-            new("f", 4, 10),
+            new("\r", 3, 8),
+            new("f\r", 4, 10),
             new("", 5, 13),
             new("gh", 6, 14),
         ];
@@ -50,10 +51,10 @@ public class LineReaderTests
     }
 
     [Fact]
-    public void Keeps_a_lone_carriage_return_inside_a_line()
+    public void Keeps_a_carriage_return_inside_a_line_and_at_its_end()
     {
         Assert.Equal([new Line("a\rb", 1, 0)], ReadAll("a\rb\n", 2));
-        Assert.Equal([new Line("x", 1, 0)], ReadAll("x\r", 2)); // a last line's '\r' is its terminator's start
+        Assert.Equal([new Line("x\r", 1, 0)], ReadAll("x\r", 2));
     }
 
     [Fact]
@@ -61,7 +62,7 @@ public class LineReaderTests
     {
         var longLine = new string('x', 10_000);
         var lines = ReadAll($"a\n{longLine}\r\nb\n{longLine}", 4);
-        Assert.Equal([new Line("a", 1, 0), new Line(longLine, 2, 2), new Line("b", 3, 10_004), new Line(longLine, 4, 10_006)], lines);
+        Assert.Equal([new Line("a", 1, 0), new Line(longLine + "\r", 2, 2), new Line("b", 3, 10_004), new Line(longLine, 4, 10_006)], lines);
     }
 
     [Fact]
@@ -121,7 +122,7 @@ public class LineReaderTests
             {
                 if (i == pieces.Length - 1 && pieces[i].Length == 0)
                     break; // after the last '\n'
-                expected.Add(new Line(pieces[i].TrimEnd('\r'), i + 1, offset));
+                expected.Add(new Line(pieces[i], i + 1, offset));
                 offset += pieces[i].Length + 1;
             }
 
@@ -133,7 +134,7 @@ public class LineReaderTests
     public void Handles_streams_that_return_less_than_asked()
     {
         using var reader = new LineReader(new ForwardOnlyStream("one\r\ntwo\nthree"u8.ToArray()), blockSize: 64);
-        Assert.Equal([new Line("one", 1, 0), new Line("two", 2, 5), new Line("three", 3, 9)], ReadAll(reader));
+        Assert.Equal([new Line("one\r", 1, 0), new Line("two", 2, 5), new Line("three", 3, 9)], ReadAll(reader));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Playstream.Core.Checkpoints;
 using Playstream.Core.Engine;
+using Playstream.Core.Events;
 using Playstream.Embedded.Checkpoints;
 using Playstream.Embedded.Runs;
 using Playstream.Embedded.Store;
@@ -235,5 +236,40 @@ public sealed class FollowingRunnerTests
         }
         using var reader = new StoreReader(store);
         Assert.Equal(40, reader.CountPlays());
+    }
+
+    [Fact]
+    public async Task A_followed_run_reads_every_line_as_a_batch_run_does()
+    {
+        using var folder = new TempFolder();
+        var data = new FollowTestData(folder.Path);
+        var log = folder.File("live.csv");
+        var plays = FollowTestData.ShuffledPlays(5, 20);
+        // LF and CRLF lines, blank lines of every kind, bad lines, and lines with one '\r' too many.
+        var text = string.Concat(plays.Select((l, i) => l + (i % 3 == 0 ? "\r\n" : "\n")))
+            + "\r\n" + "  \t\r\n" + "\n" + "1,2,3\r\n" + "1,2,3\r\r\n" + plays[0] + "\r\r\n" + "x\n";
+        await File.WriteAllTextAsync(log, text);
+
+        var batch = await EmbeddedRunner.RunAsync(data.Options(folder.File("batch.db"), log));
+        EmbeddedRunReport followed;
+        using (var run = new FollowedRun(data.Options(folder.File("follow.db"), log)))
+        {
+            await run.WaitForEventsAsync(20);
+            followed = await run.StopAsync();
+        }
+
+        (DeadLetterReason, long, string)[] expected =
+        [
+            (DeadLetterReason.FieldCount, 24, "1,2,3"),
+            (DeadLetterReason.FieldCount, 25, "1,2,3\r"),
+            (DeadLetterReason.BadQuoting, 26, plays[0] + "\r"), // text after the zip's closing quote
+            (DeadLetterReason.FieldCount, 27, "x"),
+        ];
+        foreach (var (store, report) in new[] { (folder.File("batch.db"), batch), (folder.File("follow.db"), followed) })
+        {
+            Assert.Equal((27L, 3L, 20L), (report.Lines, report.BlankLines, report.Results.Summary.Events));
+            using var reader = new StoreReader(store);
+            Assert.Equal(expected, reader.ReadDeadLetters().Select(l => (l.Reason, l.Position.Line, l.RawText)).OrderBy(l => l.Item2));
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Playstream.Core.Files;
 using Playstream.Shipping.Files;
 
 namespace Playstream.Shipping.Tests.Files;

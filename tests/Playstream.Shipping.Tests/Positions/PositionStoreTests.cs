@@ -1,4 +1,4 @@
-using Playstream.Shipping.Files;
+using Playstream.Core.Files;
 using Playstream.Shipping.Positions;
 
 namespace Playstream.Shipping.Tests.Positions;
@@ -8,7 +8,7 @@ public class PositionStoreTests
     private static readonly DateTimeOffset Seen = new(2024, 5, 1, 12, 0, 0, TimeSpan.Zero);
 
     private static FilePosition Position(ulong inode, long offset, string path) =>
-        new(new FileIdentity(2049, inode), new Fingerprint(12, "00112233445566778899aabbccddeeff"), offset, path, Seen);
+        new(path, new FileIdentity(2049, inode), new Fingerprint(12, "00112233445566778899aabbccddeeff"), offset, 0, 0, Seen);
 
     [Fact]
     public void Saved_positions_load_back_with_the_clean_flag()

@@ -45,14 +45,13 @@ internal sealed class SourceStage(int partition, TopologySettings topology, IDea
         InputNext = offset + 1;
         if (local.IsShipperResend(key))
             return;
-        if (!EventParser.TryParse(line, out var play, out var zip, out var reason))
+        var kind = PlayLine.Read(line, out var play, out var zip, out var reason);
+        if (kind != LineKind.Play)
         {
-            if (EventParser.IsBlank(line))
-            {
+            if (kind == LineKind.Blank)
                 Blank++;
-                return;
-            }
-            DeadLetter(reason, offset, line, EventParser.Describe(reason));
+            else
+                DeadLetter(reason, offset, line);
             return;
         }
         if (topology.AllowedLatenessSeconds is { } allowed && LatestPlay is { } latest && play.Time < latest - allowed)
@@ -91,9 +90,9 @@ internal sealed class SourceStage(int partition, TopologySettings topology, IDea
         batch.Clear();
     }
 
-    private void DeadLetter(DeadLetterReason reason, long offset, ReadOnlySpan<byte> line, string detail)
+    private void DeadLetter(DeadLetterReason reason, long offset, ReadOnlySpan<byte> line, string? detail = null)
     {
         local.Changes.Counters.CountDeadLetter(reason);
-        deadLetters.Write(new DeadLetter(reason, new SourcePosition(topology.SourceOf(partition), offset), CustomerStage.RawText(line), detail));
+        deadLetters.Write(PlayLine.DeadLetter(reason, new SourcePosition(topology.SourceOf(partition), offset), line, detail));
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Playstream.Shipping.Files;
+namespace Playstream.Core.Files;
 
 /// <summary>
 /// Which file this is, whatever it is called now: the device and inode numbers. A rename keeps

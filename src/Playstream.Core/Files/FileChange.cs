@@ -1,6 +1,6 @@
-namespace Playstream.Shipping.Tailing;
+namespace Playstream.Core.Files;
 
-/// <summary>What a look at an open file found since the last look.</summary>
+/// <summary>What a look at a followed file found since the last look.</summary>
 public enum FileChange
 {
     /// <summary>Same size as before.</summary>

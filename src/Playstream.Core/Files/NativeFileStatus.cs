@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
-namespace Playstream.Shipping.Files;
+namespace Playstream.Core.Files;
 
 /// <summary>
 /// Device and inode numbers through Linux's <c>statx</c> (glibc 2.28+), whose buffer has one

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Win32.SafeHandles;
 
-namespace Playstream.Shipping.Files;
+namespace Playstream.Core.Files;
 
 /// <summary>
 /// A hash of a file's first bytes (up to <see cref="MaxLength"/>), recorded with how many bytes it

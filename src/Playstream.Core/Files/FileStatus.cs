@@ -1,6 +1,6 @@
 using Microsoft.Win32.SafeHandles;
 
-namespace Playstream.Shipping.Files;
+namespace Playstream.Core.Files;
 
 /// <summary>A file's identity and size at one moment.</summary>
 public readonly record struct FileStatus(FileIdentity Identity, long Size)

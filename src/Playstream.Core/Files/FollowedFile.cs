@@ -1,69 +1,60 @@
 using Microsoft.Win32.SafeHandles;
-using Playstream.Shipping.Delivery;
-using Playstream.Shipping.Files;
 
-namespace Playstream.Shipping.Tailing;
+namespace Playstream.Core.Files;
 
 /// <summary>
-/// One file being followed, held open so that it stays the same file through renames and
-/// deletes: where reading has got to, its fingerprint, its truncation generation and source id,
-/// and the window of lines sent but not yet acknowledged. Used by one reading thread.
+/// One file being followed, by a followed run (<c>run --follow</c>) and by the shipper alike: held
+/// open so that it stays the same file through renames and deletes, with its identity, where
+/// reading got to (byte offset and line number), its fingerprint and its truncation generation.
+/// Only complete lines are handed out: a last line without its <c>\n</c> may still be being
+/// written, and waits. Used by one reading thread.
 /// </summary>
-public sealed class TrackedFile : IDisposable
+public sealed class FollowedFile : IDisposable
 {
     private const int BlockSize = 1 << 20;
     private readonly SafeFileHandle _handle;
     private byte[] _buffer = [];
     private long _scannedTo; // how far the last read looked, unfinished last line included
-    private ulong? _sourceId;
 
-    private TrackedFile(SafeFileHandle handle, string path, FileStatus status, int windowCapacity)
+    private FollowedFile(SafeFileHandle handle, string path, FileStatus status)
     {
         _handle = handle;
         Path = path;
         Identity = status.Identity;
         Size = status.Size;
-        WindowCapacity = windowCapacity;
         Fingerprint = Fingerprint.Read(handle, status.Size) ?? Fingerprint.Empty;
-        Window = new AckWindow(0, windowCapacity);
     }
 
     public FileIdentity Identity { get; }
 
+    /// <summary>The open file, for reads of its own beside the follower's (the shipper's source id reads its first line).</summary>
+    public SafeFileHandle Handle => _handle;
+
     /// <summary>The path the file was last found under.</summary>
     public string Path { get; set; }
 
-    /// <summary>Size at the last <see cref="Check"/>.</summary>
+    /// <summary>Size at the last <see cref="Check"/> (or more, when a read found more).</summary>
     public long Size { get; private set; }
 
     /// <summary>Offset of the first byte not yet read into a complete line.</summary>
-    public long ReadOffset { get; private set; }
+    public long Offset { get; private set; }
+
+    /// <summary>The number of the last line handed out (0 before the first).</summary>
+    public long Line { get; private set; }
 
     public Fingerprint Fingerprint { get; private set; }
 
-    /// <summary>Lines in flight; replaced when the file starts over, so late acknowledgements of the old content move nothing.</summary>
-    public AckWindow Window { get; private set; }
-
-    public int WindowCapacity { get; }
-
-    /// <summary>How many times the file was found truncated and shipped again from its start (kept with its position).</summary>
+    /// <summary>How many times the file was found truncated and read again from its start.</summary>
     public int Generation { get; private set; }
 
-    /// <summary>
-    /// The id of this incarnation of the file (see <see cref="Files.SourceId"/>), carried in the key
-    /// of every line. Read from the file's first line when first asked, which is after a complete
-    /// line was read, so the first line is whole by then.
-    /// </summary>
-    public ulong SourceId => _sourceId ??= Files.SourceId.Of(_handle, Identity, Generation);
+    /// <summary>Whether the file holds bytes the last read did not look at.</summary>
+    public bool HasUnreadBytes => Size > _scannedTo;
 
-    /// <summary>Whether the last scan found the file under a path that matches the patterns.</summary>
-    public bool Matched { get; set; } = true;
+    /// <summary>Bytes after the last complete line: an unfinished line, or nothing.</summary>
+    public long PartialLineBytes => _scannedTo - Offset;
 
-    /// <summary>When reading last found something new, or the file was last matched; idle files that no longer match are closed.</summary>
-    public DateTimeOffset LastActive { get; set; } = DateTimeOffset.UtcNow;
-
-    /// <summary>Opens a file for following; null when it vanished first.</summary>
-    public static TrackedFile? Open(string path, int windowCapacity = AckWindow.DefaultCapacity)
+    /// <summary>Opens a file for following; null when there is none at the path (not yet, or no longer).</summary>
+    public static FollowedFile? Open(string path)
     {
         SafeFileHandle handle;
         try
@@ -76,7 +67,7 @@ public sealed class TrackedFile : IDisposable
         }
         try
         {
-            return new TrackedFile(handle, path, FileStatus.Of(handle), windowCapacity);
+            return new FollowedFile(handle, path, FileStatus.Of(handle));
         }
         catch
         {
@@ -88,32 +79,29 @@ public sealed class TrackedFile : IDisposable
     /// <summary>Whether the file starts with the bytes of a fingerprint taken earlier.</summary>
     public bool StartsWith(Fingerprint fingerprint) => fingerprint.Matches(_handle);
 
-    /// <summary>Whether the file holds bytes the last read did not look at.</summary>
-    public bool HasUnreadBytes => Size > _scannedTo;
-
-    /// <summary>Bytes after the last complete line: an unfinished line, or nothing.</summary>
-    public long PartialLineBytes => _scannedTo - ReadOffset;
-
-    /// <summary>Sets where reading starts (a line boundary), what counts as acknowledged, and the truncation generation.</summary>
-    public void StartAt(long offset, int generation = 0)
+    /// <summary>
+    /// Sets where reading starts (a line boundary), the number of the lines before it (0 when not
+    /// counted), and the truncation generation.
+    /// </summary>
+    public void StartAt(long offset, long line = 0, int generation = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(line);
         ArgumentOutOfRangeException.ThrowIfNegative(generation);
         Generation = generation;
-        _sourceId = null;
-        ReadOffset = offset;
+        Offset = offset;
+        Line = line;
         _scannedTo = offset;
-        Window = new AckWindow(offset, WindowCapacity);
     }
 
     /// <summary>Reads the file again from its first byte (after a truncation), as its next generation.</summary>
     public void StartOver()
     {
-        StartAt(0, Generation + 1);
+        StartAt(0, 0, Generation + 1);
         Fingerprint = Fingerprint.Read(_handle, Size) ?? Fingerprint.Empty;
     }
 
-    /// <summary>The offset right after the last <c>\n</c>: where "start at the end" starts, so that a line being written is still shipped whole.</summary>
+    /// <summary>The offset right after the last <c>\n</c>: where "start at the end" starts, so that a line being written is still read whole.</summary>
     public long EndOfLastCompleteLine()
     {
         var buffer = new byte[64 * 1024];
@@ -134,7 +122,7 @@ public sealed class TrackedFile : IDisposable
     public FileChange Check()
     {
         var size = FileStatus.Of(_handle).Size;
-        if (size < ReadOffset || (size < Fingerprint.Length))
+        if (size < Offset || size < Fingerprint.Length)
         {
             Size = size;
             return FileChange.Truncated;
@@ -156,9 +144,9 @@ public sealed class TrackedFile : IDisposable
     }
 
     /// <summary>
-    /// Hands every complete line from <see cref="ReadOffset"/> to the end of the file to
-    /// <paramref name="handler"/>, in order, advancing <see cref="ReadOffset"/> past each one it
-    /// takes. A last line without its <c>\n</c> is left for later: it may still be being written.
+    /// Hands every complete line from <see cref="Offset"/> to the end of the file to
+    /// <paramref name="handler"/>, in order, advancing <see cref="Offset"/> and <see cref="Line"/>
+    /// past each one it takes. A last line without its <c>\n</c> is left for later.
     /// </summary>
     /// <returns>Whether every complete line was taken (false: the handler stopped).</returns>
     public bool ReadLines(LineHandler handler)
@@ -171,10 +159,10 @@ public sealed class TrackedFile : IDisposable
         {
             if (pending == _buffer.Length)
                 Array.Resize(ref _buffer, _buffer.Length * 2); // one line longer than a block
-            var read = RandomAccess.Read(_handle, _buffer.AsSpan(pending), ReadOffset + pending);
+            var read = RandomAccess.Read(_handle, _buffer.AsSpan(pending), Offset + pending);
             if (read == 0)
             {
-                _scannedTo = ReadOffset + pending;
+                _scannedTo = Offset + pending;
                 return true;
             }
             var filled = pending + read;
@@ -184,18 +172,22 @@ public sealed class TrackedFile : IDisposable
                 var newline = _buffer.AsSpan(start, filled - start).IndexOf((byte)'\n');
                 if (newline < 0)
                     break;
-                var end = start + newline + 1;
-                if (!handler(_buffer.AsSpan(start, newline), ReadOffset, ReadOffset + newline + 1))
+                var end = Offset + newline + 1;
+                if (!handler(_buffer.AsSpan(start, newline), Line + 1, Offset, end))
                     return false;
-                ReadOffset += newline + 1;
-                start = end;
+                Line++;
+                Offset = end;
+                start += newline + 1;
             }
             pending = filled - start;
             _buffer.AsSpan(start, pending).CopyTo(_buffer);
-            if (ReadOffset + pending > Size)
-                Size = ReadOffset + pending;
+            if (Offset + pending > Size)
+                Size = Offset + pending;
         }
     }
+
+    /// <summary>Where reading got to, as a position to keep; <paramref name="seen"/> is when the file was last found.</summary>
+    public FilePosition Position(DateTimeOffset seen) => new(Path, Identity, Fingerprint, Offset, Line, Generation, seen);
 
     public void Dispose() => _handle.Dispose();
 }

@@ -1,6 +1,7 @@
-using Playstream.Shipping.Files;
+using Playstream.Core.Files;
+using Playstream.TestSupport;
 
-namespace Playstream.Shipping.Tests.Files;
+namespace Playstream.Core.Tests.Files;
 
 public class FileStatusTests
 {

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
-using Playstream.Shipping.Files;
+using Playstream.Core.Files;
+using Playstream.TestSupport;
 
-namespace Playstream.Shipping.Tests.Files;
+namespace Playstream.Core.Tests.Files;
 
 public class FingerprintTests
 {
