@@ -65,13 +65,16 @@ public sealed record Backoff
         return builder.Build();
     }
 
+    // Polly's own bound on a wait.
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
+
     /// <summary>The retries after the first try (Polly's count; its <see cref="int.MaxValue"/> is without end).</summary>
     private int Retries()
     {
         if (Attempts < 1)
             throw new ArgumentException($"at least one attempt is needed (got {Attempts})", nameof(Attempts));
-        if (First < TimeSpan.Zero || Max < TimeSpan.Zero)
-            throw new ArgumentException($"waits cannot be negative (first {First}, longest {Max})", nameof(First));
+        if (First < TimeSpan.Zero || Max < TimeSpan.Zero || First > LongestWait || Max > LongestWait)
+            throw new ArgumentException($"waits must be from 0 to a day (first {First}, longest {Max})", nameof(First));
         if (Within <= TimeSpan.Zero)
             throw new ArgumentException($"the time for all tries must be more than 0 (got {Within})", nameof(Within));
         return Attempts == Endless ? int.MaxValue : Attempts - 1;
