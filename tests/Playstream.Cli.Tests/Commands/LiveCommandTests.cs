@@ -1,10 +1,10 @@
-using System.Text.RegularExpressions;
+using System.Globalization;
 using Playstream.TestSupport;
 
 namespace Playstream.Cli.Tests.Commands;
 
 /// <summary><c>playstream generate --live</c> as a separate process, stopped as a service manager stops it.</summary>
-public sealed partial class LiveCommandTests
+public sealed class LiveCommandTests
 {
     [Fact]
     public void SIGTERM_stops_it_cleanly_with_exit_code_0_after_saying_how_many_lines_it_wrote()
@@ -20,11 +20,8 @@ public sealed partial class LiveCommandTests
         live.Terminate();
 
         Assert.Equal(0, live.ExitCode);
-        var stopped = live.WaitForLine("stopped after");
-        var written = long.Parse(Written().Match(stopped).Groups[1].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(File.ReadAllLines(log).Length, written);
+        // "stopped after 1,234 lines": as many as the log holds.
+        var said = live.WaitForLine("stopped after").Split(' ')[^2];
+        Assert.Equal(File.ReadAllLines(log).Length, long.Parse(said, NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
     }
-
-    [GeneratedRegex(@"stopped after ([\d,]+) lines")]
-    private static partial Regex Written();
 }
