@@ -24,8 +24,12 @@ public static class RedisConnection
         IConnectionMultiplexer redis, TimeSpan maxWait, Action<int, TimeSpan, string>? onRetry, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(redis);
+        // No time to wait is one try; a time is kept within what a backoff can bound.
+        var backoff = maxWait <= TimeSpan.Zero
+            ? new Backoff { Attempts = 1 }
+            : new Backoff { Within = TimeSpan.FromTicks(Math.Clamp(maxWait.Ticks, Backoff.ShortestWithin.Ticks, Backoff.LongestWait.Ticks)) };
         // A failed try's result is its reason: the pipeline tries again while there is one.
-        var pipeline = new Backoff { Within = maxWait }.Pipeline<string?>(
+        var pipeline = backoff.Pipeline<string?>(
             outcome => outcome.Result is not null,
             args =>
             {
@@ -38,7 +42,7 @@ public static class RedisConnection
             var reason = await pipeline.ExecuteAsync(_ => new ValueTask<string?>(TryPingAsync(redis, ++tries)), cancel).ConfigureAwait(false);
             if (reason is null)
                 return true;
-            // The time ran out while the last try was under way.
+            // The time ran out while the last try was under way (or there was time for one only).
             onRetry?.Invoke(tries, TimeSpan.Zero, reason);
             return false;
         }

@@ -48,6 +48,18 @@ public class RedisConnectionTests
     }
 
     [Fact]
+    public async Task No_time_to_wait_is_one_try_reported_with_no_wait()
+    {
+        await using var nothing = await NothingListening.ConnectAsync();
+        var tries = new List<(int Attempt, TimeSpan Wait, string Reason)>();
+
+        var answered = await RedisConnection.WaitUntilReachableAsync(nothing, TimeSpan.Zero, (attempt, wait, reason) => tries.Add((attempt, wait, reason)), CancellationToken.None);
+
+        Assert.False(answered);
+        Assert.Equal([(1, TimeSpan.Zero, "no connection could be made")], tries);
+    }
+
+    [Fact]
     public async Task A_stop_ends_the_waiting_for_a_server()
     {
         await using var nothing = await NothingListening.ConnectAsync();

@@ -25,9 +25,16 @@ public sealed record Backoff
     /// <summary>Tries in all, the first one included (1 means no retry).</summary>
     public int Attempts { get; init; } = Endless;
 
-    /// <summary>How long the tries and waits of one call may take together; past it the call
-    /// ends with Polly's <see cref="Polly.Timeout.TimeoutRejectedException"/>. Null: no limit.</summary>
+    /// <summary>How long the tries and waits of one call may take together (from
+    /// <see cref="ShortestWithin"/> to <see cref="LongestWait"/>); past it the call ends with
+    /// Polly's <see cref="Polly.Timeout.TimeoutRejectedException"/>. Null: no limit.</summary>
     public TimeSpan? Within { get; init; }
+
+    /// <summary>The shortest <see cref="Within"/> (Polly's bound on a timeout).</summary>
+    public static readonly TimeSpan ShortestWithin = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>The longest wait, and the longest <see cref="Within"/> (Polly's bound).</summary>
+    public static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
 
     /// <summary>
     /// A pipeline that tries a call again when it throws an exception <paramref name="retryOn"/>
@@ -65,9 +72,6 @@ public sealed record Backoff
         return builder.Build();
     }
 
-    // Polly's own bound on a wait.
-    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
-
     /// <summary>The retries after the first try (Polly's count; its <see cref="int.MaxValue"/> is without end).</summary>
     private int Retries()
     {
@@ -75,8 +79,8 @@ public sealed record Backoff
             throw new ArgumentException($"at least one attempt is needed (got {Attempts})", nameof(Attempts));
         if (First < TimeSpan.Zero || Max < TimeSpan.Zero || First > LongestWait || Max > LongestWait)
             throw new ArgumentException($"waits must be from 0 to a day (first {First}, longest {Max})", nameof(First));
-        if (Within <= TimeSpan.Zero)
-            throw new ArgumentException($"the time for all tries must be more than 0 (got {Within})", nameof(Within));
+        if (Within < ShortestWithin || Within > LongestWait)
+            throw new ArgumentException($"the time for all tries must be from 10 ms to a day (got {Within})", nameof(Within));
         return Attempts == Endless ? int.MaxValue : Attempts - 1;
     }
 

@@ -161,12 +161,16 @@ public sealed class BackoffTests
     }
 
     [Theory]
-    [InlineData(0, 1000, 1000)]
-    [InlineData(3, -1, 1000)]
-    [InlineData(3, 1000, -1)]
-    public void Settings_that_cannot_work_are_refused(int attempts, int firstMs, int maxMs)
+    [InlineData(0, 1000, 1000, null)]
+    [InlineData(3, -1, 1000, null)]
+    [InlineData(3, 1000, -1, null)]
+    [InlineData(3, 1000, 2 * 86_400_000, null)]
+    [InlineData(3, 1000, 1000, 0)]
+    [InlineData(3, 1000, 1000, 5)]
+    [InlineData(3, 1000, 1000, 2 * 86_400_000)]
+    public void Settings_that_cannot_work_are_refused(int attempts, int firstMs, int maxMs, int? withinMs)
     {
-        var backoff = new Backoff { Attempts = attempts, First = Ms(firstMs), Max = Ms(maxMs) };
+        var backoff = new Backoff { Attempts = attempts, First = Ms(firstMs), Max = Ms(maxMs), Within = withinMs is { } ms ? Ms(ms) : null };
 
         Assert.Throws<ArgumentException>(() => backoff.Pipeline(_ => true));
     }
