@@ -19,20 +19,21 @@ public sealed class ElasticsearchClient : IDisposable
     private readonly ElasticsearchOptions _options;
     private readonly EsTransport _transport;
     private EsRequestShapes? _shapes;
+    private BulkIndexer? _indexer;
 
     public ElasticsearchClient(ElasticsearchOptions options)
-        : this(options, handler: null, delay: null)
+        : this(options, handler: null, time: null)
     {
     }
 
     /// <summary>Uses <paramref name="handler"/> for HTTP (the caller keeps ownership of it).</summary>
     public ElasticsearchClient(ElasticsearchOptions options, HttpMessageHandler handler)
-        : this(options, handler ?? throw new ArgumentNullException(nameof(handler)), delay: null)
+        : this(options, handler ?? throw new ArgumentNullException(nameof(handler)), time: null)
     {
     }
 
     internal ElasticsearchClient(
-        ElasticsearchOptions options, HttpMessageHandler? handler, Func<TimeSpan, CancellationToken, Task>? delay)
+        ElasticsearchOptions options, HttpMessageHandler? handler, TimeProvider? time)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -41,7 +42,7 @@ public sealed class ElasticsearchClient : IDisposable
         http.Timeout = options.RequestTimeout;
         http.DefaultRequestHeaders.Authorization = AuthorizationHeader(options);
         http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        _transport = new EsTransport(http, [.. options.Urls.Select(AsBaseUrl)], options.Retry, options.OnRetry, delay ?? Task.Delay);
+        _transport = new EsTransport(http, [.. options.Urls.Select(AsBaseUrl)], options.Retry, options.OnRetry, time ?? TimeProvider.System);
     }
 
     /// <summary>The server's distribution and version, asked once and remembered.</summary>
@@ -103,8 +104,7 @@ public sealed class ElasticsearchClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(documents);
         ValidateIndexName(index);
-        var shapes = await GetShapesAsync(cancellationToken).ConfigureAwait(false);
-        var indexer = new BulkIndexer(_transport, shapes, _options.MaxBulkBytes, _options.MaxBulkDocuments);
+        var indexer = await GetIndexerAsync(cancellationToken).ConfigureAwait(false);
         return await indexer.IndexAsync(index, documents, cancellationToken).ConfigureAwait(false);
     }
 
@@ -115,9 +115,15 @@ public sealed class ElasticsearchClient : IDisposable
     internal async Task<BulkResult> SendBulkAsync(BulkBodyWriter body, string index, CancellationToken cancellationToken = default)
     {
         ValidateIndexName(index);
-        var shapes = await GetShapesAsync(cancellationToken).ConfigureAwait(false);
-        var indexer = new BulkIndexer(_transport, shapes, _options.MaxBulkBytes, _options.MaxBulkDocuments);
+        var indexer = await GetIndexerAsync(cancellationToken).ConfigureAwait(false);
         return await indexer.SendAsync(body, index, cancellationToken).ConfigureAwait(false);
+    }
+
+    // One indexer for the client's life: its retry pipeline is built once, not at every request.
+    private async Task<BulkIndexer> GetIndexerAsync(CancellationToken cancellationToken)
+    {
+        var shapes = await GetShapesAsync(cancellationToken).ConfigureAwait(false);
+        return _indexer ??= new BulkIndexer(_transport, shapes, _options.MaxBulkBytes, _options.MaxBulkDocuments);
     }
 
     /// <summary>The limits on one bulk request this client keeps to.</summary>

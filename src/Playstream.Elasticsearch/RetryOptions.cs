@@ -1,7 +1,10 @@
+using Playstream.Core.Resilience;
+
 namespace Playstream.Elasticsearch;
 
 /// <summary>Bounded attempts with exponential backoff: the wait before retry n is
-/// <see cref="InitialDelay"/> * 2^(n-1), capped at <see cref="MaxDelay"/>.</summary>
+/// <see cref="InitialDelay"/> * 2^(n-1), capped at <see cref="MaxDelay"/> (the client's
+/// <see cref="Core.Resilience.Backoff"/>).</summary>
 public sealed record RetryOptions
 {
     /// <summary>Attempts in all, the first one included (1 means no retry).</summary>
@@ -13,15 +16,8 @@ public sealed record RetryOptions
     /// <summary>The longest wait between two attempts.</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The wait before retry number <paramref name="retry"/> (1 for the first retry).</summary>
-    public TimeSpan DelayBeforeRetry(int retry)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(retry, 1);
-        // Doubling past 2^30 only overflows; the cap has long been reached by then.
-        double factor = Math.Pow(2, Math.Min(retry - 1, 30));
-        double ticks = Math.Min(InitialDelay.Ticks * factor, MaxDelay.Ticks);
-        return TimeSpan.FromTicks((long)ticks);
-    }
+    /// <summary>These settings as the retry every request of the client runs under.</summary>
+    public Backoff Backoff => new() { First = InitialDelay, Max = MaxDelay, Attempts = MaxAttempts };
 
     internal void Validate()
     {

@@ -1,4 +1,5 @@
-using System.Diagnostics;
+using Playstream.Core.Resilience;
+using Polly.Timeout;
 using StackExchange.Redis;
 
 namespace Playstream.Redis;
@@ -15,44 +16,58 @@ public static class RedisConnection
 
     /// <summary>
     /// Pings until the server answers or <paramref name="maxWait"/> has passed, backing off
-    /// between tries. <paramref name="onRetry"/> hears of each failed try (try number, the wait
-    /// before the next one or zero when giving up, and why). Returns whether the server answered.
+    /// between tries (<see cref="Backoff"/>: 1 s, 2 s, 4 s ...). <paramref name="onRetry"/> hears
+    /// of each failed try once: its number, the wait before the next one (zero when the time ran
+    /// out during the try), and why. Returns whether the server answered.
     /// </summary>
     public static async Task<bool> WaitUntilReachableAsync(
         IConnectionMultiplexer redis, TimeSpan maxWait, Action<int, TimeSpan, string>? onRetry, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(redis);
-        var clock = Stopwatch.StartNew();
-        for (var attempt = 1; ; attempt++)
+        // No time to wait is one try; a time is kept within what a backoff can bound.
+        var backoff = maxWait <= TimeSpan.Zero
+            ? new Backoff { Attempts = 1 }
+            : new Backoff { Within = TimeSpan.FromTicks(Math.Clamp(maxWait.Ticks, Backoff.ShortestWithin.Ticks, Backoff.LongestWait.Ticks)) };
+        // A failed try's result is its reason: the pipeline tries again while there is one.
+        var pipeline = backoff.Pipeline<string?>(
+            outcome => outcome.Result is not null,
+            args =>
+            {
+                onRetry?.Invoke(args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Result!);
+                return default;
+            });
+        var tries = 0;
+        try
         {
-            cancel.ThrowIfCancellationRequested();
-            string reason;
-            // Without a connection a command sits in the client's backlog until its timeout, so
-            // later tries ask the client first; the first try pings anyway, for its error's reason.
-            if (attempt > 1 && !redis.IsConnected)
-            {
-                reason = "no connection could be made";
-            }
-            else
-            {
-                try
-                {
-                    await redis.GetDatabase().PingAsync().ConfigureAwait(false);
-                    return true;
-                }
-                catch (Exception e) when (e is RedisException or TimeoutException)
-                {
-                    reason = FailureReason(e.Message);
-                }
-            }
-            var left = maxWait - clock.Elapsed;
-            var wait = RetryBackoff.Delay(attempt);
-            if (wait > left)
-                wait = left > TimeSpan.Zero ? left : TimeSpan.Zero;
-            onRetry?.Invoke(attempt, wait, reason);
-            if (wait == TimeSpan.Zero)
-                return false;
-            await Task.Delay(wait, cancel).ConfigureAwait(false);
+            var reason = await pipeline.ExecuteAsync(_ => new ValueTask<string?>(TryPingAsync(redis, ++tries)), cancel).ConfigureAwait(false);
+            if (reason is null)
+                return true;
+            // The time ran out while the last try was under way (or there was time for one only).
+            onRetry?.Invoke(tries, TimeSpan.Zero, reason);
+            return false;
+        }
+        catch (TimeoutRejectedException)
+        {
+            // The time ran out during a wait, after the last try was reported.
+            return false;
+        }
+    }
+
+    /// <summary>Null when the server answered a ping, else why not.</summary>
+    private static async Task<string?> TryPingAsync(IConnectionMultiplexer redis, int attempt)
+    {
+        // Without a connection a command sits in the client's backlog until its timeout, so
+        // later tries ask the client first; the first try pings anyway, for its error's reason.
+        if (attempt > 1 && !redis.IsConnected)
+            return "no connection could be made";
+        try
+        {
+            await redis.GetDatabase().PingAsync().ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            return FailureReason(e.Message);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Playstream.Core.Lookups;
+using Playstream.Core.Resilience;
 using StackExchange.Redis;
 
 namespace Playstream.Redis;
@@ -138,34 +139,28 @@ public sealed class RedisLookupCache
     public async Task RunAsync(CancellationToken cancel)
     {
         var failures = 0;
-        var cap = RefreshInterval > RetryBackoff.DefaultCap ? RefreshInterval : RetryBackoff.DefaultCap;
+        // The waits after failures grow to 30 s, or to the refresh interval when that is longer.
+        var longest = new Backoff().Max;
+        var retry = new Backoff { Max = RefreshInterval > longest ? RefreshInterval : longest }.Pipeline(
+            _ => true,
+            args =>
+            {
+                failures++;
+                var kept = Version is null ? "no tables loaded yet" : $"keeping the tables of version {Version}";
+                Say($"cannot refresh lookups from Redis ({RedisConnection.FailureReason(args.Outcome.Exception!.Message)}); {kept}; retry in {args.RetryDelay.TotalSeconds:0.#} s");
+                return default;
+            });
         while (!cancel.IsCancellationRequested)
         {
-            TimeSpan wait;
             try
             {
-                await RefreshAsync(cancel).ConfigureAwait(false);
+                await retry.ExecuteAsync(async token => await RefreshAsync(token).ConfigureAwait(false), cancel).ConfigureAwait(false);
                 if (failures > 0)
                     Say("Redis answers again");
                 failures = 0;
-                wait = RefreshInterval;
+                await Task.Delay(RefreshInterval, cancel).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e)
-            {
-                failures++;
-                wait = RetryBackoff.Delay(failures, cap);
-                var kept = Version is null ? "no tables loaded yet" : $"keeping the tables of version {Version}";
-                Say($"cannot refresh lookups from Redis ({RedisConnection.FailureReason(e.Message)}); {kept}; retry in {wait.TotalSeconds:0.#} s");
-            }
-            try
-            {
-                await Task.Delay(wait, cancel).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
             {
                 break;
             }

@@ -2,12 +2,13 @@ using System.Net;
 using System.Text;
 using Playstream.Elasticsearch.Mapping;
 using Playstream.Elasticsearch.Tests.Transport;
+using Playstream.TestSupport;
 
 namespace Playstream.Elasticsearch.Tests;
 
 public class ElasticsearchClientTests
 {
-    private readonly List<TimeSpan> _waits = [];
+    private readonly InstantTimeProvider _time = new();
 
     [Fact]
     public async Task EnsureIndex_creates_a_missing_index_with_the_version_shaped_mapping()
@@ -15,7 +16,7 @@ public class ElasticsearchClientTests
         var handler = TestClients.ServerAnswering(TestClients.Es2Root)
             .Answer(HttpStatusCode.NotFound, "")
             .Answer(HttpStatusCode.OK, """{"acknowledged":true}""");
-        using var client = TestClients.Create(handler, TestClients.Options(), _waits);
+        using var client = TestClients.Create(handler, TestClients.Options(), _time);
 
         bool created = await client.EnsureIndexAsync("profiles", new IndexMapping().Add("gender", FieldType.Keyword));
 
@@ -32,7 +33,7 @@ public class ElasticsearchClientTests
     public async Task EnsureIndex_leaves_an_existing_index_alone()
     {
         var handler = TestClients.ServerAnswering(TestClients.Es8Root).Answer(HttpStatusCode.OK, "");
-        using var client = TestClients.Create(handler, TestClients.Options(), _waits);
+        using var client = TestClients.Create(handler, TestClients.Options(), _time);
 
         bool created = await client.EnsureIndexAsync("profiles", new IndexMapping().Add("gender", FieldType.Keyword));
 
@@ -46,7 +47,7 @@ public class ElasticsearchClientTests
         var handler = TestClients.ServerAnswering(TestClients.Es8Root)
             .Answer(HttpStatusCode.NotFound, "")
             .Answer(HttpStatusCode.BadRequest, """{"error":{"type":"resource_already_exists_exception","reason":"index [profiles] already exists"},"status":400}""");
-        using var client = TestClients.Create(handler, TestClients.Options(), _waits);
+        using var client = TestClients.Create(handler, TestClients.Options(), _time);
 
         Assert.False(await client.EnsureIndexAsync("profiles", new IndexMapping()));
     }
@@ -57,7 +58,7 @@ public class ElasticsearchClientTests
         var handler = TestClients.ServerAnswering(TestClients.Es2Root)
             .Answer(HttpStatusCode.NotFound, "")
             .Answer(HttpStatusCode.BadRequest, """{"error":{"type":"mapper_parsing_exception","reason":"No handler for type [keyword] declared on field [g]"},"status":400}""");
-        using var client = TestClients.Create(handler, TestClients.Options(), _waits);
+        using var client = TestClients.Create(handler, TestClients.Options(), _time);
 
         var error = await Assert.ThrowsAsync<ElasticsearchException>(
             () => client.EnsureIndexAsync("profiles", new IndexMapping().Add("g", FieldType.Keyword)));
@@ -70,7 +71,7 @@ public class ElasticsearchClientTests
     {
         var handler = TestClients.ServerAnswering(TestClients.Es8Root)
             .Answer(HttpStatusCode.OK, """{"count":1}""").Answer(HttpStatusCode.OK, """{"count":2}""");
-        using var client = TestClients.Create(handler, TestClients.Options(), _waits);
+        using var client = TestClients.Create(handler, TestClients.Options(), _time);
 
         await client.GetServerInfoAsync();
         await client.CountAsync("a");
@@ -83,7 +84,7 @@ public class ElasticsearchClientTests
     public async Task Count_reads_the_count()
     {
         var handler = new ScriptedHandler().Answer(HttpStatusCode.OK, """{"count":10000,"_shards":{"total":5,"successful":5,"failed":0}}""");
-        using var client = TestClients.Create(handler, TestClients.Options(), _waits);
+        using var client = TestClients.Create(handler, TestClients.Options(), _time);
 
         Assert.Equal(10000, await client.CountAsync("plays"));
         Assert.Equal("/plays/_count", handler.Requests[0].Url.AbsolutePath);
@@ -93,7 +94,7 @@ public class ElasticsearchClientTests
     public async Task Count_of_a_missing_index_throws_with_the_status()
     {
         var handler = new ScriptedHandler().Answer(HttpStatusCode.NotFound, """{"error":{"type":"index_not_found_exception","reason":"no such index"},"status":404}""");
-        using var client = TestClients.Create(handler, TestClients.Options(), _waits);
+        using var client = TestClients.Create(handler, TestClients.Options(), _time);
 
         var error = await Assert.ThrowsAsync<ElasticsearchException>(() => client.CountAsync("plays"));
 
@@ -107,7 +108,7 @@ public class ElasticsearchClientTests
     public async Task DeleteIndex_tells_whether_there_was_an_index(HttpStatusCode status, bool expected)
     {
         var handler = new ScriptedHandler().Answer(status, "{}");
-        using var client = TestClients.Create(handler, TestClients.Options(), _waits);
+        using var client = TestClients.Create(handler, TestClients.Options(), _time);
 
         Assert.Equal(expected, await client.DeleteIndexAsync("plays"));
         Assert.Equal(HttpMethod.Delete, handler.Requests[0].Method);
@@ -121,7 +122,7 @@ public class ElasticsearchClientTests
             .Answer(HttpStatusCode.OK, """{"_scroll_id":"s2","hits":{"total":3,"hits":[{"_id":"c","_source":{"n":3}}]}}""")
             .Answer(HttpStatusCode.OK, """{"_scroll_id":"s3","hits":{"total":3,"hits":[]}}""")
             .Answer(HttpStatusCode.OK, "{}");
-        using var client = TestClients.Create(handler, TestClients.Options(), _waits);
+        using var client = TestClients.Create(handler, TestClients.Options(), _time);
 
         var hits = new List<SearchHit>();
         await foreach (var hit in client.SearchAllAsync("plays", pageSize: 2))
@@ -147,7 +148,7 @@ public class ElasticsearchClientTests
         var handler = new ScriptedHandler()
             .Answer(HttpStatusCode.OK, """{"_scroll_id":"s1","hits":{"total":0,"hits":[]}}""")
             .Answer(HttpStatusCode.OK, "{}");
-        using var client = TestClients.Create(handler, TestClients.Options(), _waits);
+        using var client = TestClients.Create(handler, TestClients.Options(), _time);
 
         await foreach (var _ in client.SearchAllAsync("plays", """{"term":{"gender":"F"}}""", pageSize: 10))
         {
@@ -160,7 +161,7 @@ public class ElasticsearchClientTests
     public async Task Basic_authentication_is_sent_on_every_request()
     {
         var handler = new ScriptedHandler().Answer(HttpStatusCode.OK, TestClients.Es8Root);
-        using var client = TestClients.Create(handler, TestClients.Options() with { Username = "elastic", Password = "secret" }, _waits);
+        using var client = TestClients.Create(handler, TestClients.Options() with { Username = "elastic", Password = "secret" }, _time);
 
         await client.GetServerInfoAsync();
 
@@ -171,7 +172,7 @@ public class ElasticsearchClientTests
     public async Task An_api_key_is_sent_as_such()
     {
         var handler = new ScriptedHandler().Answer(HttpStatusCode.OK, TestClients.Es8Root);
-        using var client = TestClients.Create(handler, TestClients.Options() with { ApiKey = "a2V5OnZhbHVl" }, _waits);
+        using var client = TestClients.Create(handler, TestClients.Options() with { ApiKey = "a2V5OnZhbHVl" }, _time);
 
         await client.GetServerInfoAsync();
 
@@ -182,7 +183,7 @@ public class ElasticsearchClientTests
     public async Task A_base_url_with_a_path_keeps_its_path()
     {
         var handler = new ScriptedHandler().Answer(HttpStatusCode.OK, """{"count":0}""");
-        using var client = TestClients.Create(handler, TestClients.Options() with { Urls = [new Uri("https://proxy.test/search")] }, _waits);
+        using var client = TestClients.Create(handler, TestClients.Options() with { Urls = [new Uri("https://proxy.test/search")] }, _time);
 
         await client.CountAsync("plays");
 
@@ -196,7 +197,7 @@ public class ElasticsearchClientTests
     public async Task Names_that_are_not_index_names_are_refused_before_sending(string index)
     {
         var handler = new ScriptedHandler();
-        using var client = TestClients.Create(handler, TestClients.Options(), _waits);
+        using var client = TestClients.Create(handler, TestClients.Options(), _time);
 
         await Assert.ThrowsAnyAsync<ArgumentException>(() => client.CountAsync(index));
         Assert.Empty(handler.Requests);

@@ -30,4 +30,49 @@ public class RedisConnectionTests
         Assert.Equal("LOADING Redis is loading", RedisConnection.FailureReason("LOADING Redis is loading\nmore detail"));
         Assert.Equal(203, RedisConnection.FailureReason(new string('x', 500)).Length);
     }
+
+    [Fact]
+    public async Task Waiting_for_a_server_that_is_not_there_reports_each_try_once_and_gives_up_when_the_time_is_out()
+    {
+        await using var nothing = await NothingListening.ConnectAsync();
+        var tries = new List<(int Attempt, TimeSpan Wait, string Reason)>();
+
+        var answered = await RedisConnection.WaitUntilReachableAsync(nothing, TimeSpan.FromSeconds(2), (attempt, wait, reason) => tries.Add((attempt, wait, reason)), CancellationToken.None);
+
+        Assert.False(answered);
+        Assert.NotEmpty(tries);
+        Assert.Equal(Enumerable.Range(1, tries.Count), tries.Select(t => t.Attempt));
+        Assert.All(tries, t => Assert.Equal("no connection could be made", t.Reason));
+        // Each wait is the backoff's (1 s, 2 s ...), or zero for a try the time ran out in.
+        Assert.All(tries, t => Assert.Contains(t.Wait, new[] { TimeSpan.Zero, TimeSpan.FromSeconds(1 << (t.Attempt - 1)) }));
+    }
+
+    [Fact]
+    public async Task No_time_to_wait_is_one_try_reported_with_no_wait()
+    {
+        await using var nothing = await NothingListening.ConnectAsync();
+        var tries = new List<(int Attempt, TimeSpan Wait, string Reason)>();
+
+        var answered = await RedisConnection.WaitUntilReachableAsync(nothing, TimeSpan.Zero, (attempt, wait, reason) => tries.Add((attempt, wait, reason)), CancellationToken.None);
+
+        Assert.False(answered);
+        Assert.Equal([(1, TimeSpan.Zero, "no connection could be made")], tries);
+    }
+
+    [Fact]
+    public async Task A_stop_ends_the_waiting_for_a_server()
+    {
+        await using var nothing = await NothingListening.ConnectAsync();
+        using var stop = new CancellationTokenSource();
+        var tries = new List<TimeSpan>();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RedisConnection.WaitUntilReachableAsync(
+            nothing, TimeSpan.FromMinutes(5), (_, wait, _) =>
+            {
+                tries.Add(wait);
+                stop.Cancel();
+            }, stop.Token));
+
+        Assert.Equal([TimeSpan.FromSeconds(1)], tries);
+    }
 }

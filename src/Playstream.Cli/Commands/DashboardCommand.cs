@@ -47,32 +47,20 @@ internal static class DashboardCommand
     /// <summary>Serves until Ctrl-C or SIGTERM, printing the URL first.</summary>
     public static int Serve(IDashboardSource source, DashboardOptions options, string describe)
     {
-        using var stop = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop.Cancel(); };
-        Console.CancelKeyPress += onCancel;
-        // A service manager, a script's `timeout` or `kill` sends SIGTERM: stop serving just the same.
-        using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
-            System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+        using var stop = StopSignal.Listen();
+        var server = DashboardServer.StartAsync(source, options).GetAwaiter().GetResult();
         try
         {
-            var server = DashboardServer.StartAsync(source, options).GetAwaiter().GetResult();
-            try
-            {
-                AnsiConsole.MarkupLine($"dashboard: [link]{Markup.Escape(server.Url)}[/]  ({Markup.Escape(describe)}; Ctrl-C stops it)");
-                if (options.Host is not ("127.0.0.1" or "localhost" or "::1"))
-                    AnsiConsole.MarkupLine($"[yellow]bound to {Markup.Escape(options.Host)}: anyone who can reach this address can read the results (no login, no TLS)[/]");
-                Console.Out.Flush();
-                server.WaitAsync(stop.Token).GetAwaiter().GetResult();
-            }
-            finally
-            {
-                server.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            }
-            return 0;
+            AnsiConsole.MarkupLine($"dashboard: [link]{Markup.Escape(server.Url)}[/]  ({Markup.Escape(describe)}; Ctrl-C stops it)");
+            if (options.Host is not ("127.0.0.1" or "localhost" or "::1"))
+                AnsiConsole.MarkupLine($"[yellow]bound to {Markup.Escape(options.Host)}: anyone who can reach this address can read the results (no login, no TLS)[/]");
+            Console.Out.Flush();
+            server.WaitAsync(stop.Token).GetAwaiter().GetResult();
         }
         finally
         {
-            Console.CancelKeyPress -= onCancel;
+            server.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
+        return 0;
     }
 }

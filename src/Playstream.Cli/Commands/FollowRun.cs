@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Playstream.Embedded.Runs;
 using Spectre.Console;
 
@@ -14,31 +13,20 @@ internal static class FollowRun
 
     public static EmbeddedRunReport Run(EmbeddedRunOptions options, FollowOptions follow)
     {
-        using var stop = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop.Cancel(); };
-        Console.CancelKeyPress += onCancel;
-        // A service manager (or `kill`) stops with SIGTERM: the same clean stop as Ctrl-C.
-        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
-        try
+        using var stop = StopSignal.Listen();
+        AnsiConsole.MarkupLine($"following {options.EventFiles.Count} file(s) into [blue]{Markup.Escape(Path.GetFullPath(options.StorePath))}[/]; Ctrl-C writes the final results and stops");
+        AnsiConsole.MarkupLine("watch it live with [blue]playstream dashboard --store " + Markup.Escape(options.StorePath) + "[/]");
+        var last = -1L;
+        return FollowingRunner.RunAsync(options, follow with
         {
-            AnsiConsole.MarkupLine($"following {options.EventFiles.Count} file(s) into [blue]{Markup.Escape(Path.GetFullPath(options.StorePath))}[/]; Ctrl-C writes the final results and stops");
-            AnsiConsole.MarkupLine("watch it live with [blue]playstream dashboard --store " + Markup.Escape(options.StorePath) + "[/]");
-            var last = -1L;
-            return FollowingRunner.RunAsync(options, follow with
+            WriteEvery = WriteEvery,
+            Report = line => Console.WriteLine(line),
+            OnWrite = events =>
             {
-                WriteEvery = WriteEvery,
-                Report = line => Console.WriteLine(line),
-                OnWrite = events =>
-                {
-                    if (events != last)
-                        Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {events:N0} plays");
-                    last = events;
-                },
-            }, stop.Token).GetAwaiter().GetResult();
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+                if (events != last)
+                    Console.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {events:N0} plays");
+                last = events;
+            },
+        }, stop.Token).GetAwaiter().GetResult();
     }
 }

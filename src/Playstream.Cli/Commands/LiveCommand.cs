@@ -12,9 +12,7 @@ internal static class LiveCommand
             throw new Playstream.Core.Engine.SettingsException($"--rate: must be more than 0 lines per second (got {rate})");
         if (replay is not null && !File.Exists(replay))
             throw new FileNotFoundException($"replay file '{replay}' does not exist", replay);
-        using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => cancel.Cancel();
+        using var stop = StopSignal.Listen();
         AnsiConsole.MarkupLine($"appending {(replay is null ? "plays" : $"lines of {Markup.Escape(replay)}")} to [blue]{Markup.Escape(Path.GetFullPath(liveFile))}[/] at {rate:0.##} per second; Ctrl-C stops");
         var writer = new LiveWriter(new LiveWriterOptions
         {
@@ -29,7 +27,7 @@ internal static class LiveCommand
         long written;
         try
         {
-            written = writer.RunAsync(cancel.Token).GetAwaiter().GetResult();
+            written = writer.RunAsync(stop.Token).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException)
         {

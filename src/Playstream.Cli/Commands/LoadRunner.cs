@@ -19,17 +19,8 @@ internal static class LoadRunner
         if (!File.Exists(request.File))
             throw new FileNotFoundException($"{KindName(request.Kind)} file '{request.File}' does not exist", request.File);
 
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            return RunAsync(request, cancel.Token).GetAwaiter().GetResult();
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        using var stop = StopSignal.Listen();
+        return RunAsync(request, stop.Token).GetAwaiter().GetResult();
     }
 
     private static async Task<int> RunAsync(LoadRequest request, CancellationToken cancel)

@@ -56,9 +56,7 @@ internal static class ProcessCommand
                 Elasticsearch = ConnectorOptions.Elasticsearch(settings),
                 IndexPrefix = settings.Elasticsearch.IndexPrefix,
             };
-            using var stop = new CancellationTokenSource();
-            Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-            using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+            using var stop = StopSignal.Listen();
             Console.Error.WriteLine($"playstream process: topic {options.Topic}, group {options.Group}, kafka {options.Kafka.BootstrapServers}, redis {options.Redis.Describe()}, elasticsearch {string.Join(',', options.Elasticsearch.Urls)}");
             Action<string> report = message => Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {message}");
             var operations = StartOperations(options, result.GetValue(metricsPort), result.GetValue(metricsHost)!);
@@ -70,7 +68,7 @@ internal static class ProcessCommand
                 if (result.GetValue(reportFile) is { } path && processor.Stats is { } stats)
                     ProcessorReport.Of(summary, stats).WriteTo(path);
             }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            catch (OperationCanceledException) when (stop.Requested)
             {
                 // Stopped while starting (waiting for a server, creating topics): nothing was taken, so nothing is owed.
                 Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} stopped while starting, before taking any partition");

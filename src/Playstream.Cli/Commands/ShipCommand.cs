@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Confluent.Kafka;
 using Playstream.Kafka.Configuration;
 using Playstream.Kafka.Producing;
@@ -73,18 +72,8 @@ internal static class ShipCommand
 
     private static int Run(ShipRequest request, Func<Playstream.Kafka.Configuration.KafkaOptions> kafka)
     {
-        using var stop = new CancellationTokenSource();
         // Ctrl-C and SIGTERM stop cleanly: reading ends, what was sent is flushed, positions are saved.
-        // A second signal is not caught, so it ends the process at once.
-        void OnSignal(PosixSignalContext context)
-        {
-            if (stop.IsCancellationRequested)
-                return;
-            context.Cancel = true;
-            stop.Cancel();
-        }
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        using var stop = StopSignal.Listen();
 
         ShipStatusLine? status = null;
         void Log(string text)

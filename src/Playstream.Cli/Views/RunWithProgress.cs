@@ -1,3 +1,4 @@
+using Playstream.Cli.Commands;
 using Playstream.Embedded.Runs;
 using Spectre.Console;
 
@@ -8,31 +9,22 @@ internal static class RunWithProgress
 {
     public static EmbeddedRunReport Run(EmbeddedRunOptions options)
     {
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            EmbeddedRunReport? report = null;
-            AnsiConsole.Progress()
-                .AutoClear(true)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
-                .Start(ctx =>
+        using var stop = StopSignal.Listen();
+        EmbeddedRunReport? report = null;
+        AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("reading plays");
+                var progress = new Progress<RunProgress>(p =>
                 {
-                    var task = ctx.AddTask("reading plays");
-                    var progress = new Progress<RunProgress>(p =>
-                    {
-                        task.MaxValue = Math.Max(1, p.TotalBytes);
-                        task.Value = p.BytesRead;
-                    });
-                    report = EmbeddedRunner.RunAsync(options, progress, cancel.Token).GetAwaiter().GetResult();
-                    task.Value = task.MaxValue;
+                    task.MaxValue = Math.Max(1, p.TotalBytes);
+                    task.Value = p.BytesRead;
                 });
-            return report!;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+                report = EmbeddedRunner.RunAsync(options, progress, stop.Token).GetAwaiter().GetResult();
+                task.Value = task.MaxValue;
+            });
+        return report!;
     }
 }

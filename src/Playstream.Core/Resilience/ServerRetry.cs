@@ -1,12 +1,11 @@
 using Polly;
-using Polly.Retry;
 
 namespace Playstream.Core.Resilience;
 
 /// <summary>
 /// Runs a call to a server until it succeeds, waiting longer after each failure (1 s, 2 s,
-/// 4 s ... 30 s) and saying so in one short line: a server that is down is waited for and
-/// reported, not crashed on. Only a stop (the token) ends the waiting.
+/// 4 s ... 30 s, <see cref="Backoff"/>'s endless retry) and saying so in one short line: a server
+/// that is down is waited for and reported, not crashed on. Only a stop (the token) ends the waiting.
 /// </summary>
 public sealed class ServerRetry
 {
@@ -17,28 +16,26 @@ public sealed class ServerRetry
     /// <param name="report">Hears each failure and the recovery.</param>
     /// <param name="describe">Says in a few words why a call failed (a client's messages can run to a thousand characters).</param>
     /// <param name="maxDelay">The longest pause between tries.</param>
-    public ServerRetry(Action<string> report, Func<Exception, string>? describe = null, TimeSpan? maxDelay = null)
+    /// <param name="retryOn">Narrows the failures worth waiting out (default: all but a cancellation, a
+    /// <see cref="NotRetryableException"/> and a bad setting, which go straight to the caller).</param>
+    /// <param name="time">The clock the waits run on (tests pass one that does not wait).</param>
+    public ServerRetry(
+        Action<string> report, Func<Exception, string>? describe = null, TimeSpan? maxDelay = null,
+        Func<Exception, bool>? retryOn = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         _report = report;
         _describe = describe ?? FirstLine;
-        _pipeline = new ResiliencePipelineBuilder()
-            .AddRetry(new RetryStrategyOptions
+        var backoff = maxDelay is { } max ? new Backoff { Max = max } : new Backoff();
+        _pipeline = backoff.Pipeline(
+            e => e is not (NotRetryableException or Engine.SettingsException) && (retryOn?.Invoke(e) ?? true),
+            args =>
             {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not (OperationCanceledException or NotRetryableException or Engine.SettingsException)),
-                MaxRetryAttempts = int.MaxValue,
-                BackoffType = DelayBackoffType.Exponential,
-                Delay = TimeSpan.FromSeconds(1),
-                MaxDelay = maxDelay ?? TimeSpan.FromSeconds(30),
-                UseJitter = false,
-                OnRetry = args =>
-                {
-                    var what = args.Context.Properties.TryGetValue(What, out var text) ? text : "a call";
-                    _report($"{what} failed ({_describe(args.Outcome.Exception!)}); retrying in {args.RetryDelay.TotalSeconds:0}s");
-                    return default;
-                },
-            })
-            .Build();
+                var what = args.Context.Properties.TryGetValue(What, out var text) ? text : "a call";
+                _report($"{what} failed ({_describe(args.Outcome.Exception!)}); retrying in {args.RetryDelay.TotalSeconds:0}s");
+                return default;
+            },
+            time);
     }
 
     private static readonly ResiliencePropertyKey<string> What = new("playstream.what");

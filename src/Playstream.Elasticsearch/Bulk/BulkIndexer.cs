@@ -1,11 +1,12 @@
 using Playstream.Elasticsearch.Transport;
+using Polly;
 
 namespace Playstream.Elasticsearch.Bulk;
 
 /// <summary>
 /// Indexes documents in bounded bulk requests. The transport retries whole requests
-/// (429, 5xx, no connection); this class retries the items a successful request still
-/// refused for load (429) or unavailability (503), and reports every other refused item.
+/// (429, 5xx, no connection); this class retries, on the same settings, the items a successful
+/// request still refused for load (429) or unavailability (503), and reports every other refused item.
 /// </summary>
 internal sealed class BulkIndexer
 {
@@ -15,10 +16,12 @@ internal sealed class BulkIndexer
     private readonly EsRequestShapes _shapes;
     private readonly int _maxBytes;
     private readonly int _maxDocuments;
+    private readonly ResiliencePipeline<Round> _itemRetries;
 
     public BulkIndexer(EsTransport transport, EsRequestShapes shapes, int maxBytes, int maxDocuments)
     {
         _transport = transport;
+        _itemRetries = transport.Pipeline<Round>(round => round.Refused.Count > 0, (round, next, delay) => round.Notice(next, transport.Retry.MaxAttempts, delay));
         _shapes = shapes;
         _maxBytes = maxBytes;
         _maxDocuments = maxDocuments;
@@ -71,77 +74,104 @@ internal sealed class BulkIndexer
         return new BulkResult(indexed, failures, requests, superseded);
     }
 
-    // Sends one body, then re-sends only its retryable refused items until none is left or
-    // the attempts run out. Returns the items indexed, those superseded by a higher stored
-    // version, and the requests made.
+    // Sends one body, then re-sends only its retryable refused items, on the client's retry
+    // settings, until none is left or the attempts run out: the items still refused then are
+    // failures. Returns the items indexed, those superseded by a higher stored version, and the
+    // requests made.
     private async Task<(long Indexed, long Superseded, int Requests)> SendAsync(
         BulkBodyWriter body, string index, List<BulkItemFailure> failures, CancellationToken cancellationToken)
     {
-        long indexed = 0;
-        long superseded = 0;
-        int requests = 0;
-        var pending = body;
+        using var rounds = new Rounds(this, body, index, failures);
+        var last = await _itemRetries
+            .ExecuteAsync(token => new ValueTask<Round>(rounds.NextAsync(token)), cancellationToken)
+            .ConfigureAwait(false);
+        if (last.Refused.Count > 0)
+        {
+            // The retries end early only when the caller stops them: that is no failure of the items.
+            cancellationToken.ThrowIfCancellationRequested();
+            failures.AddRange(last.Refused.Select(r => r.Failure));
+        }
+        return (rounds.Indexed, rounds.Superseded, rounds.Requests);
+    }
+
+    /// <summary>What one round got back: the node, the items sent, and those refused for load or unavailability.</summary>
+    private sealed record Round(Uri Node, int Sent, IReadOnlyList<(int Position, BulkItemFailure Failure)> Refused)
+    {
+        public RetryNotice Notice(int nextAttempt, int maxAttempts, TimeSpan delay) => new(
+            "bulk", Node, nextAttempt, maxAttempts, delay,
+            Refused.Max(r => r.Failure.Status), $"{Refused.Count} of {Sent} items refused with 429/503");
+    }
+
+    /// <summary>The rounds of one body: the first sends it whole, each later one only the items the one before had refused.</summary>
+    private sealed class Rounds(BulkIndexer indexer, BulkBodyWriter body, string index, List<BulkItemFailure> failures) : IDisposable
+    {
+        private BulkBodyWriter _pending = body;
         // Two bodies for retries, made only once an item is refused: a round's refused items are
         // copied into the one not being read.
-        BulkBodyWriter? retryBody = null;
-        BulkBodyWriter? otherRetryBody = null;
-        try
+        private BulkBodyWriter? _retryBody;
+        private BulkBodyWriter? _otherRetryBody;
+        private Round? _last;
+
+        public long Indexed { get; private set; }
+
+        public long Superseded { get; private set; }
+
+        public int Requests { get; private set; }
+
+        public async Task<Round> NextAsync(CancellationToken cancellationToken)
         {
-            for (int attempt = 1; ; attempt++)
+            if (_last is { Refused.Count: > 0 } last)
             {
-                var response = await _transport
-                    .SendAsync(HttpMethod.Post, "_bulk", pending.Body, "bulk", cancellationToken, NdJson)
-                    .ConfigureAwait(false);
-                if (!response.IsSuccess)
-                {
-                    throw EsErrors.Refused("bulk", response);
-                }
-                requests++;
-                var errors = BulkResponseParser.Parse(response.Body, pending.Count);
-                indexed += pending.Count - errors.Count;
-                var retry = new List<int>();
-                var retryStatuses = new List<int>();
-                foreach (var error in errors)
-                {
-                    if (error.Status == 409 && pending.ItemHasVersion(error.Position))
-                    {
-                        superseded++;
-                        continue;
-                    }
-                    var failure = new BulkItemFailure(pending.ItemId(error.Position), error.Status, error.ErrorType, error.Reason);
-                    if (failure.IsRetryable && attempt < _transport.Retry.MaxAttempts)
-                    {
-                        retry.Add(error.Position);
-                        retryStatuses.Add(error.Status);
-                    }
-                    else
-                    {
-                        failures.Add(failure);
-                    }
-                }
-                if (retry.Count == 0)
-                {
-                    return (indexed, superseded, requests);
-                }
-                var notice = new RetryNotice(
-                    "bulk", new Uri(response.Url, "/"), attempt + 1, _transport.Retry.MaxAttempts, _transport.Retry.DelayBeforeRetry(attempt),
-                    retryStatuses.Max(), $"{retry.Count} of {pending.Count} items refused with 429/503");
-                await _transport.WaitBeforeRetryAsync(notice, cancellationToken).ConfigureAwait(false);
-                var next = ReferenceEquals(pending, retryBody)
-                    ? otherRetryBody ??= new BulkBodyWriter(_shapes, index)
-                    : retryBody ??= new BulkBodyWriter(_shapes, index);
-                next.Clear();
-                foreach (var position in retry)
-                {
-                    next.AppendItem(pending.Item(position).Span);
-                }
-                pending = next;
+                _pending = Copy(last.Refused);
             }
+            var response = await indexer._transport
+                .SendAsync(HttpMethod.Post, "_bulk", _pending.Body, "bulk", cancellationToken, NdJson)
+                .ConfigureAwait(false);
+            if (!response.IsSuccess)
+            {
+                throw EsErrors.Refused("bulk", response);
+            }
+            Requests++;
+            var errors = BulkResponseParser.Parse(response.Body, _pending.Count);
+            Indexed += _pending.Count - errors.Count;
+            var refused = new List<(int, BulkItemFailure)>();
+            foreach (var error in errors)
+            {
+                if (error.Status == 409 && _pending.ItemHasVersion(error.Position))
+                {
+                    Superseded++;
+                    continue;
+                }
+                var failure = new BulkItemFailure(_pending.ItemId(error.Position), error.Status, error.ErrorType, error.Reason);
+                if (failure.IsRetryable)
+                {
+                    refused.Add((error.Position, failure));
+                }
+                else
+                {
+                    failures.Add(failure);
+                }
+            }
+            return _last = new Round(new Uri(response.Url, "/"), _pending.Count, refused);
         }
-        finally
+
+        private BulkBodyWriter Copy(IReadOnlyList<(int Position, BulkItemFailure Failure)> items)
         {
-            retryBody?.Dispose();
-            otherRetryBody?.Dispose();
+            var next = ReferenceEquals(_pending, _retryBody)
+                ? _otherRetryBody ??= new BulkBodyWriter(indexer._shapes, index)
+                : _retryBody ??= new BulkBodyWriter(indexer._shapes, index);
+            next.Clear();
+            foreach (var (position, _) in items)
+            {
+                next.AppendItem(_pending.Item(position).Span);
+            }
+            return next;
+        }
+
+        public void Dispose()
+        {
+            _retryBody?.Dispose();
+            _otherRetryBody?.Dispose();
         }
     }
 }

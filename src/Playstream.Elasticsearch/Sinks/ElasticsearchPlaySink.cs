@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using Playstream.Core.Lookups;
 using Playstream.Core.Pipeline;
+using Playstream.Core.Resilience;
 using Playstream.Elasticsearch.Bulk;
 
 namespace Playstream.Elasticsearch.Sinks;
@@ -28,6 +29,7 @@ public sealed class ElasticsearchPlaySink : IPlaySink
     private readonly PlayBatchPool _pool;
     private readonly PlaySinkOptions _options;
     private readonly Action<string>? _report;
+    private readonly ServerRetry _persist;
     private readonly BlockingCollection<object> _queue = new(boundedCapacity: 8);
     private readonly SemaphoreSlim _sending;
     private readonly ConcurrentBag<BulkBodyWriter> _freeBodies = [];
@@ -53,6 +55,12 @@ public sealed class ElasticsearchPlaySink : IPlaySink
         _pool = pool;
         _options = options;
         _report = report;
+        // A cluster that is down (the client's own retries exhausted) is waited for, with growing
+        // pauses, instead of dropping the plays: the queue fills and the consumer slows down. Once
+        // the sink is being disposed, the client's own retries are the last.
+        _persist = new ServerRetry(
+            report ?? (_ => { }),
+            retryOn: e => e is ElasticsearchException && Volatile.Read(ref _disposing) == 0);
         _sending = new SemaphoreSlim(options.Concurrency);
         _worker = Task.Run(Loop);
     }
@@ -148,7 +156,7 @@ public sealed class ElasticsearchPlaySink : IPlaySink
     /// <summary>Writes the batch's plays into bodies, sending each body as it fills; returns the body left unfilled.</summary>
     private async Task<BulkBodyWriter> AppendAsync(PlayBatch batch, BulkBodyWriter? body)
     {
-        _shapes ??= await PersistAsync("reading the server's version", () => _client.GetShapesAsync()).ConfigureAwait(false);
+        _shapes ??= await PersistAsync("reading the server's version", _client.GetShapesAsync).ConfigureAwait(false);
         _documents ??= new PlayDocumentWriter(_shapes, _index);
         var lookups = _lookups();
         var ingest = DateTime.UnixEpoch.AddSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
@@ -207,7 +215,7 @@ public sealed class ElasticsearchPlaySink : IPlaySink
         {
             if (Failure is null)
             {
-                var result = await PersistAsync("indexing plays", () => _client.SendBulkAsync(body, _index)).ConfigureAwait(false);
+                var result = await PersistAsync("indexing plays", token => _client.SendBulkAsync(body, _index, token)).ConfigureAwait(false);
                 if (result.HasFailures)
                     throw new ElasticsearchException($"{result.Failures.Count} play(s) refused, first {result.Failures[0].Id}: {result.Failures[0].Reason}");
                 Interlocked.Add(ref _written, result.Indexed);
@@ -225,27 +233,8 @@ public sealed class ElasticsearchPlaySink : IPlaySink
         }
     }
 
-    /// <summary>
-    /// A cluster that is down (the client's own retries exhausted) is waited for, with growing
-    /// pauses, instead of dropping the plays: the queue fills and the consumer slows down. Once
-    /// the sink is being disposed, the client's own retries are the last.
-    /// </summary>
-    private async Task<T> PersistAsync<T>(string what, Func<Task<T>> attempt)
-    {
-        for (var round = 1; ; round++)
-        {
-            try
-            {
-                return await attempt().ConfigureAwait(false);
-            }
-            catch (ElasticsearchException ex) when (Volatile.Read(ref _disposing) == 0)
-            {
-                var delay = TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(round - 1, 5)));
-                _report?.Invoke($"{what} into {_index} failed ({ex.Message}); retrying in {delay.TotalSeconds:0}s");
-                await Task.Delay(delay).ConfigureAwait(false);
-            }
-        }
-    }
+    private Task<T> PersistAsync<T>(string what, Func<CancellationToken, Task<T>> attempt) =>
+        _persist.RunAsync($"{what} into {_index}", attempt, CancellationToken.None);
 
     // The plays are stored whatever the refresh does: a failed one is said and the next flush refreshes again.
     private async Task RefreshAsync(LoadRefreshPause pause)

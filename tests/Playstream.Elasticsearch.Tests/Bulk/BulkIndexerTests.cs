@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Playstream.Elasticsearch.Bulk;
 using Playstream.Elasticsearch.Tests.Transport;
+using Playstream.TestSupport;
 
 namespace Playstream.Elasticsearch.Tests.Bulk;
 
@@ -10,14 +11,14 @@ public class BulkIndexerTests
 {
     private const string AllIndexed = """{"took":1,"errors":false,"items":[]}""";
 
-    private readonly List<TimeSpan> _waits = [];
+    private readonly InstantTimeProvider _time = new();
 
     [Fact]
     public async Task Documents_are_split_by_count()
     {
         var handler = TestClients.ServerAnswering(TestClients.Es8Root)
             .Answer(HttpStatusCode.OK, AllIndexed).Answer(HttpStatusCode.OK, AllIndexed).Answer(HttpStatusCode.OK, AllIndexed);
-        using var client = TestClients.Create(handler, TestClients.Options() with { MaxBulkDocuments = 2 }, _waits);
+        using var client = TestClients.Create(handler, TestClients.Options() with { MaxBulkDocuments = 2 }, _time);
 
         var result = await client.BulkIndexAsync("p", Docs(5));
 
@@ -33,7 +34,7 @@ public class BulkIndexerTests
         // 100 bytes hold two of them, not three.
         var handler = TestClients.ServerAnswering(TestClients.Es8Root)
             .Answer(HttpStatusCode.OK, AllIndexed).Answer(HttpStatusCode.OK, AllIndexed).Answer(HttpStatusCode.OK, AllIndexed);
-        using var client = TestClients.Create(handler, TestClients.Options() with { MaxBulkBytes = 100 }, _waits);
+        using var client = TestClients.Create(handler, TestClients.Options() with { MaxBulkBytes = 100 }, _time);
 
         var result = await client.BulkIndexAsync("p", Docs(5));
 
@@ -48,7 +49,7 @@ public class BulkIndexerTests
         var big = new BulkDocument("big", Encoding.UTF8.GetBytes($"{{\"s\":\"{new string('x', 200)}\"}}"));
         var handler = TestClients.ServerAnswering(TestClients.Es8Root)
             .Answer(HttpStatusCode.OK, AllIndexed).Answer(HttpStatusCode.OK, AllIndexed).Answer(HttpStatusCode.OK, AllIndexed);
-        using var client = TestClients.Create(handler, TestClients.Options() with { MaxBulkBytes = 100 }, _waits);
+        using var client = TestClients.Create(handler, TestClients.Options() with { MaxBulkBytes = 100 }, _time);
 
         var result = await client.BulkIndexAsync("p", [Doc("1"), big, Doc("2")]);
 
@@ -63,7 +64,7 @@ public class BulkIndexerTests
         var notices = new List<RetryNotice>();
         var handler = TestClients.ServerAnswering(TestClients.Es8Root)
             .Answer(HttpStatusCode.OK, firstAnswer).Answer(HttpStatusCode.OK, AllIndexed);
-        using var client = TestClients.Create(handler, TestClients.Options() with { OnRetry = notices.Add }, _waits);
+        using var client = TestClients.Create(handler, TestClients.Options() with { OnRetry = notices.Add }, _time);
 
         var result = await client.BulkIndexAsync("p", Docs(3));
 
@@ -72,7 +73,7 @@ public class BulkIndexerTests
         Assert.Equal(2, result.Requests);
         Assert.Equal([["1", "2", "3"], ["2"]], BulkBodies(handler).Select(IdsIn).ToArray());
         Assert.Equal("{\"index\":{\"_index\":\"p\",\"_id\":\"2\"}}\n{\"v\":2}\n", BulkBodies(handler)[1]);
-        Assert.Equal([TimeSpan.FromMilliseconds(100)], _waits);
+        Assert.Equal([TimeSpan.FromMilliseconds(100)], _time.Waits);
         var notice = Assert.Single(notices);
         Assert.Equal(429, notice.StatusCode);
         Assert.Equal(2, notice.NextAttempt);
@@ -83,14 +84,14 @@ public class BulkIndexerTests
     {
         string answer = """{"errors":true,"items":[{"index":{"_id":"1","status":201}},{"index":{"_id":"2","status":400,"error":{"type":"mapper_parsing_exception","reason":"failed to parse [v]"}}}]}""";
         var handler = TestClients.ServerAnswering(TestClients.Es8Root).Answer(HttpStatusCode.OK, answer);
-        using var client = TestClients.Create(handler, TestClients.Options(), _waits);
+        using var client = TestClients.Create(handler, TestClients.Options(), _time);
 
         var result = await client.BulkIndexAsync("p", Docs(2));
 
         Assert.Equal(1, result.Indexed);
         Assert.Equal([new BulkItemFailure("2", 400, "mapper_parsing_exception", "failed to parse [v]")], result.Failures);
         Assert.Equal(1, result.Requests);
-        Assert.Empty(_waits);
+        Assert.Empty(_time.Waits);
     }
 
     [Fact]
@@ -99,7 +100,7 @@ public class BulkIndexerTests
         string rejected = """{"errors":true,"items":[{"index":{"_id":"1","status":503,"error":{"type":"unavailable_shards_exception","reason":"no primary"}}}]}""";
         var handler = TestClients.ServerAnswering(TestClients.Es8Root)
             .Answer(HttpStatusCode.OK, rejected).Answer(HttpStatusCode.OK, rejected);
-        using var client = TestClients.Create(handler, TestClients.Options(maxAttempts: 2), _waits);
+        using var client = TestClients.Create(handler, TestClients.Options(maxAttempts: 2), _time);
 
         var result = await client.BulkIndexAsync("p", Docs(1));
 
@@ -114,7 +115,7 @@ public class BulkIndexerTests
     {
         var broken = new BulkDocument("bad", Encoding.UTF8.GetBytes("{\n\"v\":"));
         var handler = TestClients.ServerAnswering(TestClients.Es8Root).Answer(HttpStatusCode.OK, AllIndexed);
-        using var client = TestClients.Create(handler, TestClients.Options(), _waits);
+        using var client = TestClients.Create(handler, TestClients.Options(), _time);
 
         var result = await client.BulkIndexAsync("p", [Doc("1"), broken]);
 
@@ -128,7 +129,7 @@ public class BulkIndexerTests
     {
         var handler = TestClients.ServerAnswering(TestClients.Es8Root)
             .Answer(HttpStatusCode.ServiceUnavailable, """{"error":"unavailable"}""").Answer(HttpStatusCode.OK, AllIndexed);
-        using var client = TestClients.Create(handler, TestClients.Options(), _waits);
+        using var client = TestClients.Create(handler, TestClients.Options(), _time);
 
         var result = await client.BulkIndexAsync("p", Docs(2));
 
@@ -142,7 +143,7 @@ public class BulkIndexerTests
     {
         string refusal = """{"error":{"root_cause":[],"type":"action_request_validation_exception","reason":"Validation Failed: 1: type is missing;"},"status":400}""";
         var handler = TestClients.ServerAnswering(TestClients.Es8Root).Answer(HttpStatusCode.BadRequest, refusal);
-        using var client = TestClients.Create(handler, TestClients.Options(), _waits);
+        using var client = TestClients.Create(handler, TestClients.Options(), _time);
 
         var error = await Assert.ThrowsAsync<ElasticsearchException>(() => client.BulkIndexAsync("p", Docs(1)));
 
@@ -154,7 +155,7 @@ public class BulkIndexerTests
     public async Task Bulk_is_posted_as_ndjson_to_the_bulk_endpoint()
     {
         var handler = TestClients.ServerAnswering(TestClients.Es8Root).Answer(HttpStatusCode.OK, AllIndexed);
-        using var client = TestClients.Create(handler, TestClients.Options(), _waits);
+        using var client = TestClients.Create(handler, TestClients.Options(), _time);
 
         await client.BulkIndexAsync("p", Docs(1));
 

@@ -1,11 +1,12 @@
 using System.Net;
+using Playstream.TestSupport;
 
 namespace Playstream.Elasticsearch.Tests.Transport;
 
 /// <summary>Whole-request retries, seen through the client's first request (<c>GET /</c>).</summary>
 public class EsTransportTests
 {
-    private readonly List<TimeSpan> _waits = [];
+    private readonly InstantTimeProvider _time = new();
     private readonly List<RetryNotice> _notices = [];
 
     [Fact]
@@ -20,7 +21,7 @@ public class EsTransportTests
 
         Assert.Equal(2, info.MajorVersion);
         Assert.Equal(2, handler.Requests.Count);
-        Assert.Equal([TimeSpan.FromMilliseconds(100)], _waits);
+        Assert.Equal([TimeSpan.FromMilliseconds(100)], _time.Waits);
         var notice = Assert.Single(_notices);
         Assert.Equal((429, 2, 4, "server info"), (notice.StatusCode, notice.NextAttempt, notice.MaxAttempts, notice.Operation));
     }
@@ -33,7 +34,7 @@ public class EsTransportTests
 
         await client.GetServerInfoAsync();
 
-        Assert.Equal([TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200)], _waits);
+        Assert.Equal([TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200)], _time.Waits);
         Assert.All(_notices, n => Assert.Null(n.StatusCode));
         Assert.StartsWith("elasticsearch unreachable at http://es.test:9200/ (Connection refused), retrying in 100ms", _notices[0].ToString());
     }
@@ -47,7 +48,7 @@ public class EsTransportTests
         var error = await Assert.ThrowsAsync<ElasticsearchException>(() => client.GetServerInfoAsync());
 
         Assert.Equal(4, handler.Requests.Count);
-        Assert.Equal(3, _waits.Count);
+        Assert.Equal(3, _time.Waits.Count);
         Assert.Contains("unreachable after 4 attempts", error.Message);
         Assert.Null(error.StatusCode);
     }
@@ -57,7 +58,7 @@ public class EsTransportTests
     {
         var handler = new ScriptedHandler()
             .Answer(HttpStatusCode.BadGateway, "bad gateway").Answer(HttpStatusCode.BadGateway, "bad gateway");
-        using var client = TestClients.Create(handler, TestClients.Options(maxAttempts: 2), _waits);
+        using var client = TestClients.Create(handler, TestClients.Options(maxAttempts: 2), _time);
 
         var error = await Assert.ThrowsAsync<ElasticsearchException>(() => client.GetServerInfoAsync());
 
@@ -75,7 +76,7 @@ public class EsTransportTests
 
         await client.GetServerInfoAsync();
 
-        Assert.Single(_waits);
+        Assert.Single(_time.Waits);
     }
 
     [Fact]
@@ -93,7 +94,7 @@ public class EsTransportTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetServerInfoAsync(cancellation.Token));
 
         Assert.Single(handler.Requests);
-        Assert.Empty(_waits);
+        Assert.Empty(_time.Waits);
     }
 
     [Fact]
@@ -106,7 +107,7 @@ public class EsTransportTests
 
         Assert.Equal(400, error.StatusCode);
         Assert.Single(handler.Requests);
-        Assert.Empty(_waits);
+        Assert.Empty(_time.Waits);
     }
 
     [Fact]
@@ -117,7 +118,7 @@ public class EsTransportTests
         {
             Urls = [new Uri("http://node-a:9200"), new Uri("http://node-b:9200")],
         };
-        using var client = TestClients.Create(handler, options, _waits);
+        using var client = TestClients.Create(handler, options, _time);
 
         await client.GetServerInfoAsync();
 
@@ -125,5 +126,5 @@ public class EsTransportTests
     }
 
     private ElasticsearchClient Create(ScriptedHandler handler) =>
-        TestClients.Create(handler, TestClients.Options() with { OnRetry = _notices.Add }, _waits);
+        TestClients.Create(handler, TestClients.Options() with { OnRetry = _notices.Add }, _time);
 }

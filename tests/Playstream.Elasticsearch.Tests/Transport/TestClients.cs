@@ -1,4 +1,5 @@
 using System.Net;
+using Playstream.TestSupport;
 
 namespace Playstream.Elasticsearch.Tests.Transport;
 
@@ -19,12 +20,9 @@ public static class TestClients
         },
     };
 
-    public static ElasticsearchClient Create(ScriptedHandler handler, ElasticsearchOptions options, List<TimeSpan> waits) =>
-        new(options, handler, (delay, _) =>
-        {
-            waits.Add(delay);
-            return Task.CompletedTask;
-        });
+    /// <summary>A client whose retry waits pass at once on <paramref name="time"/>, which keeps them.</summary>
+    public static ElasticsearchClient Create(ScriptedHandler handler, ElasticsearchOptions options, InstantTimeProvider time) =>
+        new(options, handler, time);
 
     /// <summary>A handler whose first answer is the root of a server of this version.</summary>
     public static ScriptedHandler ServerAnswering(string root) => new ScriptedHandler().Answer(HttpStatusCode.OK, root);
