@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Confluent.Kafka;
 using Playstream.Core.Events;
+using Playstream.Core.Files;
 using Playstream.Core.Sources;
 using Playstream.Core.Streaming.Keys;
 using Playstream.Kafka.Admin;
