@@ -99,6 +99,7 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
             {
                 FlushInterval = options.FlushInterval,
                 UntilIdle = options.UntilIdle,
+                Threads = options.Threads,
                 ReclaimAfterFenced = TimeSpan.FromMilliseconds(options.Kafka.SessionTimeoutMs) + TimeSpan.FromSeconds(5),
             };
             using var runner = new StreamRunner(topology, runnerOptions, ports, lookups, report);

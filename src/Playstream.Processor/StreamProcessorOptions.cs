@@ -25,6 +25,8 @@ public sealed record StreamProcessorOptions
     public TimeSpan? AllowedLateness { get; init; }
     /// <summary>With an allowed lateness: an input partition without plays for this long no longer holds the final horizon back.</summary>
     public TimeSpan PartitionIdleTimeout { get; init; } = TimeSpan.FromMinutes(1);
+    /// <summary>How many of the member's tasks run at once (see <c>RunnerOptions.Threads</c>).</summary>
+    public int Threads { get; init; } = 1;
     public TimeSpan LookupRefreshInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The job's name in the task store: one per group and topic.</summary>

@@ -21,12 +21,13 @@ internal static class ProcessCommand
         var deadLetters = new Option<string?>("--dead-letter-topic") { Description = "Topic for dead letters (default TOPIC-dead-letters)" };
         var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve Prometheus /metrics and /health on this port (default: off)" };
         var reportFile = new Option<string?>("--report") { Description = "At exit, write this member's figures (CPU, commits, restores) to this JSON file" };
+        var threads = new Option<int>("--threads") { Description = "How many of this member's partitions are worked on at once (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var metricsHost = new Option<string>("--metrics-host") { Description = "Address for --metrics-port (0.0.0.0 for every interface)", DefaultValueFactory = _ => "127.0.0.1" };
         var connection = new ConnectionOptions();
         var analytics = new AnalyticsOptions();
 
         var command = new Command("process", "Consume plays from Kafka, enrich from Redis, compute, write to Elasticsearch and Redis");
-        foreach (var option in new Option[] { topic, group, untilIdle, noPlays, flush, idlePartition, lateness, deadLetters, metricsPort, metricsHost, reportFile })
+        foreach (var option in new Option[] { topic, group, untilIdle, noPlays, flush, idlePartition, lateness, deadLetters, metricsPort, metricsHost, reportFile, threads })
             command.Options.Add(option);
         connection.AddTo(command);
         analytics.AddTo(command);
@@ -40,6 +41,9 @@ internal static class ProcessCommand
             if (!DurationParser.TryParseSeconds(idleText, out var idleSeconds) || idleSeconds < 1)
                 throw new Core.Engine.SettingsException($"--idle-partition-timeout: '{idleText}' is not a duration of at least 1s");
             var allowedLateness = AllowedLatenessOption.Read(result, lateness);
+            var threadCount = result.GetValue(threads);
+            if (threadCount < 1)
+                throw new Core.Engine.SettingsException($"--threads: {threadCount} is not a count of at least 1");
             var options = new StreamProcessorOptions
             {
                 AllowedLateness = allowedLateness,
@@ -49,6 +53,7 @@ internal static class ProcessCommand
                 IndexPlays = !result.GetValue(noPlays),
                 FlushInterval = TimeSpan.FromSeconds(flushSeconds),
                 PartitionIdleTimeout = TimeSpan.FromSeconds(idleSeconds),
+                Threads = threadCount,
                 DeadLetterTopic = result.GetValue(deadLetters),
                 Analytics = analytics.Read(result),
                 Kafka = ConnectorOptions.Kafka(settings),

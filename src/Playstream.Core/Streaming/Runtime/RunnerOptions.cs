@@ -45,6 +45,13 @@ public sealed record RunnerOptions
     /// </summary>
     public TimeSpan ReclaimAfterFenced { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How many of the member's tasks run at once, each on a thread of its own (Kafka Streams'
+    /// stream threads): taking records, merging partials and cutting commits. Tasks share no
+    /// state, so the results do not depend on it.
+    /// </summary>
+    public int Threads { get; init; } = 1;
+
     /// <summary>The last flush of a stop may wait this long for a server that is down; then the stop goes on without it.</summary>
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(20);
 }

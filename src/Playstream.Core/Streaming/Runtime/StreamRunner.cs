@@ -40,6 +40,10 @@ public sealed class StreamRunner : IDisposable
     private long _doneRecords, _doneEvents, _doneDuplicates, _doneRepartitioned;
     // The results writer stops only when a stop's grace is over, so a stop still writes what it can.
     private readonly CancellationTokenSource _writerStop = new();
+    private readonly TaskParallelism _parallel;
+    // What the tasks share, serialized when they run on several threads.
+    private readonly IRepartitionProducer _repartition;
+    private readonly Pipeline.IPlaySink? _plays;
 
     public StreamRunner(TopologySettings topology, RunnerOptions options, StreamPorts ports, LookupTables lookups, Action<string> report)
     {
@@ -54,6 +58,9 @@ public sealed class StreamRunner : IDisposable
         _ports = ports;
         _lookups = lookups;
         _report = report;
+        _parallel = new TaskParallelism(options.Threads);
+        _repartition = _parallel.Threads > 1 ? new SerializedRepartitionProducer(ports.Repartition) : ports.Repartition;
+        _plays = _parallel.Threads > 1 && ports.Plays is { } plays ? new SerializedPlaySink(plays) : ports.Plays;
     }
 
     public RunnerStats Stats { get; } = new();
@@ -185,7 +192,7 @@ public sealed class StreamRunner : IDisposable
         {
             var partition = _toClaim[0];
             var claim = await _ports.Retry.RunAsync($"claiming partition {partition} in {_ports.StoreName}", token => _ports.Store.ClaimAsync(partition, token), stop).ConfigureAwait(false);
-            var task = StreamTask.Restore(claim, _topology, _lookups, _ports.DeadLetters, _ports.Plays, _ports.Pool, _ports.Repartition);
+            var task = StreamTask.Restore(claim, _topology, _lookups, _ports.DeadLetters, _plays, _ports.Pool, _repartition);
             _toClaim.RemoveAt(0);
             _tasks[partition] = task;
             _ports.Source.Start(partition, task.Source.InputNext, task.Customers.RepartitionNext);
@@ -199,22 +206,34 @@ public sealed class StreamRunner : IDisposable
 
     private int Take(IReadOnlyList<StreamBatch> batches)
     {
-        var taken = 0;
         var nowMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        // A task's batches in the order they came, the tasks side by side.
+        var work = new List<(StreamTask Task, List<StreamBatch> Batches)>();
+        var taken = 0;
         foreach (var batch in batches)
         {
             if (!_tasks.TryGetValue(batch.Partition, out var task))
                 continue;
             taken += batch.Records.Count;
-            if (batch.Topic == RecordTopic.Input)
-                foreach (var record in batch.Records)
-                    task.Source.Take(record.Offset, record.Key.Span, record.Value.Span, nowMs);
+            var at = work.FindIndex(w => w.Task == task);
+            if (at < 0)
+                work.Add((task, [batch]));
             else
-                foreach (var record in batch.Records)
-                    task.Customers.TakeRepartitioned(record.Offset, record.Key.Span, record.Value.Span);
+                work[at].Batches.Add(batch);
         }
-        foreach (var task in _tasks.Values)
-            task.Source.SendBatches();
+        _parallel.ForEach(work, w =>
+        {
+            foreach (var batch in w.Batches)
+            {
+                if (batch.Topic == RecordTopic.Input)
+                    foreach (var record in batch.Records)
+                        w.Task.Source.Take(record.Offset, record.Key.Span, record.Value.Span, nowMs);
+                else
+                    foreach (var record in batch.Records)
+                        w.Task.Customers.TakeRepartitioned(record.Offset, record.Key.Span, record.Value.Span);
+            }
+            w.Task.Source.SendBatches();
+        });
         if (taken > 0)
             UpdateCounts();
         return taken;
@@ -256,25 +275,30 @@ public sealed class StreamRunner : IDisposable
         {
             var cursors = _tasks.Values.Select(t => (t.Partition, t.Windows.Cursor)).ToList();
             var entries = await _ports.Retry.RunAsync($"reading partials from {_ports.StoreName}", token => _ports.Store.ReadPartialsAsync(cursors, _options.PartialsPerRead, token), stop).ConfigureAwait(false);
+            var work = new List<(StreamTask Task, List<PartialEntry> Entries)>();
             var full = false;
             foreach (var group in entries.GroupBy(e => e.Owner))
             {
-                if (!_tasks.TryGetValue(group.Key, out var task))
-                    continue;
+                var owned = group.ToList();
+                full |= owned.Count >= _options.PartialsPerRead;
+                if (_tasks.TryGetValue(group.Key, out var task))
+                    work.Add((task, owned));
+            }
+            var merging = Stopwatch.GetTimestamp();
+            _parallel.ForEach(work, w =>
+            {
                 var count = 0;
-                foreach (var entry in group)
+                foreach (var entry in w.Entries)
                 {
                     // A read that raced a restore may return what the task merged already.
-                    if (PartialIds.Compare(entry.Id, task.Windows.Cursor) <= 0)
+                    if (PartialIds.Compare(entry.Id, w.Task.Windows.Cursor) <= 0)
                         continue;
-                    var merging = Stopwatch.GetTimestamp();
-                    task.Merged(entry);
-                    Stats.SpentMerging(Stopwatch.GetElapsedTime(merging));
+                    w.Task.Merged(entry);
                     count++;
                 }
-                merged += count;
-                full |= group.Count() >= _options.PartialsPerRead;
-            }
+                Interlocked.Add(ref merged, count);
+            });
+            Stats.SpentMerging(Stopwatch.GetElapsedTime(merging));
             if (!full || _clock.Elapsed - started > TimeSpan.FromMilliseconds(200))
                 break;
         }
@@ -291,24 +315,24 @@ public sealed class StreamRunner : IDisposable
         var started = _clock.Elapsed;
         foreach (var task in _tasks.Values)
             task.Customers.FlushPlays();
-        if (_ports.Plays is { } plays)
+        if (_plays is { } plays)
             await _ports.Retry.RunAsync("writing plays to elasticsearch", plays.FlushAsync, stop).ConfigureAwait(false);
         if (_ports.FlushDeadLetters is { } flushDeadLetters)
             await _ports.Retry.RunAsync("sending dead letters to kafka", flushDeadLetters, stop).ConfigureAwait(false);
-        await _ports.Retry.RunAsync($"sending to {_ports.RepartitionName}", _ports.Repartition.FlushAsync, stop).ConfigureAwait(false);
+        await _ports.Retry.RunAsync($"sending to {_ports.RepartitionName}", _repartition.FlushAsync, stop).ConfigureAwait(false);
         Stats.SpentFlushingSinks(_clock.Elapsed - started);
 
         var horizons = _topology.AllowedLatenessSeconds is null ? null : await HorizonsAsync(stop).ConfigureAwait(false);
         var tasks = _tasks.Values.Where(t => t.IsDirty).ToList();
         var cutting = Stopwatch.GetTimestamp();
-        var commits = tasks.Select(t => t.Cut(horizons?.GetValueOrDefault(t.Partition), t.HasPendingResults)).ToList();
+        var commits = _parallel.Map(tasks, t => t.Cut(horizons?.GetValueOrDefault(t.Partition), t.HasPendingResults));
         Stats.SpentCutting(Stopwatch.GetElapsedTime(cutting));
-        if (commits.Count > 0)
+        if (commits.Length > 0)
         {
             var committing = Stopwatch.GetTimestamp();
             var written = await _ports.Retry.RunAsync($"committing to {_ports.StoreName}", token => _ports.Store.CommitAsync(commits, token), stop).ConfigureAwait(false);
             Stats.SpentCommitting(Stopwatch.GetElapsedTime(committing));
-            for (var i = 0; i < commits.Count; i++)
+            for (var i = 0; i < commits.Length; i++)
             {
                 if (written[i])
                     continue;

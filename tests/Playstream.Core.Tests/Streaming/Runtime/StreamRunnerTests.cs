@@ -59,6 +59,21 @@ public class StreamRunnerTests
         ResultsAssert.Equal(log.Reference(Settings(settings)), driver.Results.Results());
     }
 
+    [Theory]
+    [InlineData(1, 4)]
+    [InlineData(2, 3)]
+    public async Task Members_working_on_several_partitions_at_once_give_the_reference(int members, int threads)
+    {
+        var log = RandomEventLog.Generate(7, 3000);
+        using var driver = StreamingLogs.Driver(log, StreamingLogs.Small, seed: 7);
+        driver.PipeUnkeyed(StreamingLogs.Lines(log));
+        for (var i = 0; i < members; i++)
+            driver.Join($"m{i}", driver.Options with { Threads = threads });
+        await driver.RunUntilIdleAsync();
+        ResultsAssert.Equal(log.Reference(StreamingLogs.Small), driver.Results.Results());
+        Assert.Equal(log.Entries.Count(e => e.DeadLetter is not null), driver.DeadLetters.Letters.Count);
+    }
+
     [Fact]
     public async Task After_a_long_results_write_the_stores_rest_while_records_come_in_but_not_once_they_stop()
     {
