@@ -110,6 +110,9 @@ public sealed class KafkaOptions
             EnableAutoCommit = false,
             EnableAutoOffsetStore = false,
             SessionTimeoutMs = SessionTimeoutMs,
+            // The client builds a header list and a timestamp for every record unless told not to;
+            // plays carry neither (and a 0.9 broker has none), only the topic tells input from repartition.
+            ConsumeResultFields = "topic",
         };
         ApplyCommon(config);
         return config;

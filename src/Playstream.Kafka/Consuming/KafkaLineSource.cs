@@ -7,7 +7,7 @@ namespace Playstream.Kafka.Consuming;
 /// <summary>
 /// Reads raw event lines from topics as a member of a consumer group. Values are the lines as a
 /// shipper sends them (Logstash's plain codec: one line, no newline); keys are passed along (the
-/// shipper's carry each line's source position), kept in shared chunks (<see cref="KeyArena"/>).
+/// shipper's carry each line's source position), kept in shared chunks (<see cref="ByteArena"/>).
 /// Nothing is committed behind the caller's back: offsets move only through <see cref="Commit"/>,
 /// which the caller calls once what it read is fully written. A group without committed offsets
 /// starts from the earliest record. Not thread-safe: one thread polls, commits and asks
@@ -38,7 +38,7 @@ public sealed class KafkaLineSource : IDisposable
         // End-of-partition events make "caught up" cheap to see; the watermark query is the fallback.
         config.EnablePartitionEof = true;
         _consumer = new ConsumerBuilder<ReadOnlyMemory<byte>, byte[]>(config)
-            .SetKeyDeserializer(new KeyArena())
+            .SetKeyDeserializer(new ByteArena())
             .SetLogHandler((_, message) => ClientLogging.Forward(options, message))
             .SetErrorHandler((_, error) => options.Log?.Invoke($"kafka error: {error.Reason}"))
             .SetPartitionsAssignedHandler(OnAssigned)

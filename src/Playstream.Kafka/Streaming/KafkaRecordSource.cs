@@ -18,7 +18,7 @@ public sealed class KafkaRecordSource : IRecordSource, IDisposable
     private static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(10);
 
     private readonly KafkaOptions _options;
-    private readonly IConsumer<ReadOnlyMemory<byte>, byte[]> _consumer;
+    private readonly IConsumer<ReadOnlyMemory<byte>, ReadOnlyMemory<byte>> _consumer;
     // Asks for watermarks on a connection of its own: on the member's, each query waits behind the
     // fetch in flight (a broker answers one connection's requests in order), half a second each.
     private readonly KafkaOffsets _watermarks;
@@ -31,6 +31,8 @@ public sealed class KafkaRecordSource : IRecordSource, IDisposable
     // Starts the client refused for now (no metadata for the partition yet: a broker just back), tried again at each poll.
     private readonly Dictionary<int, (long Input, long Repartition)> _toStart = [];
     private readonly List<AssignmentChange> _changes = [];
+    // Each poll's records, by partition and topic; the lists are cleared and filled again at the next poll.
+    private readonly Dictionary<(int Partition, RecordTopic Topic), List<StreamRecord>> _polled = [];
     private string? _lastCommitProblem;
     private string? _lastConsumeProblem;
     private bool _closed;
@@ -47,8 +49,9 @@ public sealed class KafkaRecordSource : IRecordSource, IDisposable
         var config = options.ToConsumerConfig(group);
         // Co-partitioning: input partition p and repartition partition p go to the same member only under the range assignor.
         config.PartitionAssignmentStrategy = PartitionAssignmentStrategy.Range;
-        _consumer = new ConsumerBuilder<ReadOnlyMemory<byte>, byte[]>(config)
-            .SetKeyDeserializer(new KeyArena())
+        _consumer = new ConsumerBuilder<ReadOnlyMemory<byte>, ReadOnlyMemory<byte>>(config)
+            .SetKeyDeserializer(new ByteArena())
+            .SetValueDeserializer(new ByteArena())
             .SetLogHandler((_, message) => ClientLogging.Forward(options, message))
             .SetErrorHandler((_, error) => options.Log?.Invoke($"kafka error: {error.Reason}"))
             .SetPartitionsAssignedHandler(OnAssigned)
@@ -71,12 +74,13 @@ public sealed class KafkaRecordSource : IRecordSource, IDisposable
         PauseNewPartitions();
         foreach (var (partition, offsets) in _toStart.ToList())
             TryStart(partition, offsets.Input, offsets.Repartition);
-        var byPartition = new Dictionary<(int, RecordTopic), List<StreamRecord>>();
+        foreach (var records in _polled.Values)
+            records.Clear();
         var taken = 0;
         var wait = timeout;
         while (taken < _maxRecords)
         {
-            ConsumeResult<ReadOnlyMemory<byte>, byte[]>? result;
+            ConsumeResult<ReadOnlyMemory<byte>, ReadOnlyMemory<byte>>? result;
             try
             {
                 result = _consumer.Consume(wait);
@@ -98,12 +102,12 @@ public sealed class KafkaRecordSource : IRecordSource, IDisposable
             if (!_started.Contains(partition) || !_held.Contains(result.TopicPartition))
                 continue;
             var topic = result.Topic == _input ? RecordTopic.Input : RecordTopic.Repartition;
-            if (!byPartition.TryGetValue((partition, topic), out var records))
-                byPartition.Add((partition, topic), records = []);
-            records.Add(new StreamRecord(result.Offset.Value, result.Message.Key, result.Message.Value ?? []));
+            if (!_polled.TryGetValue((partition, topic), out var records))
+                _polled.Add((partition, topic), records = []);
+            records.Add(new StreamRecord(result.Offset.Value, result.Message.Key, result.Message.Value));
             taken++;
         }
-        return [.. byPartition.Select(p => new StreamBatch(p.Key.Item1, p.Key.Item2, p.Value))];
+        return [.. _polled.Where(p => p.Value.Count > 0).Select(p => new StreamBatch(p.Key.Partition, p.Key.Topic, p.Value))];
     }
 
     public IReadOnlyList<AssignmentChange> TakeAssignmentChanges()
@@ -180,7 +184,7 @@ public sealed class KafkaRecordSource : IRecordSource, IDisposable
         }
     }
 
-    private IEnumerable<TopicPartitionOffset> OnAssigned(IConsumer<ReadOnlyMemory<byte>, byte[]> consumer, List<TopicPartition> partitions)
+    private IEnumerable<TopicPartitionOffset> OnAssigned(IConsumer<ReadOnlyMemory<byte>, ReadOnlyMemory<byte>> consumer, List<TopicPartition> partitions)
     {
         foreach (var partition in partitions)
         {

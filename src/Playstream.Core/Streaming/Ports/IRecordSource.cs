@@ -11,7 +11,11 @@ public interface IRecordSource
     /// <summary>The input topic's partitions (the repartition topic has as many).</summary>
     int Partitions { get; }
 
-    /// <summary>Waits up to <paramref name="timeout"/> for records of started partitions; empty when none came.</summary>
+    /// <summary>
+    /// Waits up to <paramref name="timeout"/> for records of started partitions; empty when none
+    /// came. The batches, and the records' keys and values, hold until the next call only: a
+    /// source may reuse their memory then.
+    /// </summary>
     IReadOnlyList<StreamBatch> Poll(TimeSpan timeout);
 
     /// <summary>The partitions handed over or taken away since the last call, in the order it happened.</summary>

@@ -3,12 +3,13 @@ using Confluent.Kafka;
 namespace Playstream.Kafka.Consuming;
 
 /// <summary>
-/// Deserializes record keys into slices of shared chunks rather than one array per key: the
-/// processor only reads a key while it handles its record, and thousands of keys fill one chunk,
-/// so keeping keys costs one allocation per chunk instead of one per record. A key too large to
-/// share a chunk gets an array of its own. Used on the consumer's thread only.
+/// Deserializes record keys or values into slices of shared chunks rather than one array per
+/// record: the processor only reads them while it handles the record, and thousands of keys or
+/// play lines fill one chunk, so they cost one allocation per chunk instead of one per record.
+/// One too large to share a chunk (a repartition batch) gets an array of its own. Used on the
+/// consumer's thread only; one arena per deserializer.
 /// </summary>
-internal sealed class KeyArena : IDeserializer<ReadOnlyMemory<byte>>
+internal sealed class ByteArena : IDeserializer<ReadOnlyMemory<byte>>
 {
     private const int ChunkBytes = 64 * 1024;
     private byte[] _chunk = [];
@@ -26,9 +27,9 @@ internal sealed class KeyArena : IDeserializer<ReadOnlyMemory<byte>>
             _chunk = GC.AllocateUninitializedArray<byte>(ChunkBytes);
             _used = 0;
         }
-        var key = _chunk.AsMemory(_used, data.Length);
-        data.CopyTo(key.Span);
+        var slice = _chunk.AsMemory(_used, data.Length);
+        data.CopyTo(slice.Span);
         _used += data.Length;
-        return key;
+        return slice;
     }
 }
