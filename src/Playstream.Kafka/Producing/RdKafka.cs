@@ -1,12 +1,13 @@
 using System.Runtime.InteropServices;
 
-namespace Playstream.Shipping.Sinks;
+namespace Playstream.Kafka.Producing;
 
 /// <summary>
-/// The few librdkafka C functions the fast line producer calls directly: the library Confluent.Kafka
-/// ships and loads. Confluent's managed Produce costs about two microseconds a record (marshalling,
-/// a GC handle and objects per record), which caps a keyed producer well below <c>kcat</c>;
-/// <c>rd_kafka_produce_batch</c> hands a thousand records over in one call, copying nothing twice.
+/// The few librdkafka C functions <see cref="KafkaBatchProducer"/> calls directly: the system's
+/// librdkafka when it has one, else the library Confluent.Kafka ships. Confluent's managed Produce
+/// costs about two microseconds a record (marshalling, a GC handle and objects per record), which
+/// caps a producer well below <c>kcat</c>; <c>rd_kafka_produce_batch</c> hands a thousand records
+/// over in one call, copying nothing twice.
 /// </summary>
 internal static unsafe partial class RdKafka
 {
@@ -14,11 +15,14 @@ internal static unsafe partial class RdKafka
 
     public const int PartitionUnassigned = -1;
     public const int MessageCopy = 0x2;        // RD_KAFKA_MSG_F_COPY: the library copies key and value
-    public const int MessagePartition = 0x8;   // RD_KAFKA_MSG_F_PARTITION: the configured partitioner picks each record's partition
+    public const int MessagePartition = 0x8;   // RD_KAFKA_MSG_F_PARTITION: each record's own partition, or the partitioner's for an unassigned one
     public const int Producer = 0;
     public const int ErrorTimedOut = -185;     // RD_KAFKA_RESP_ERR__TIMED_OUT
 
-    // The library sits where the Confluent package puts it (runtimes/RID/native/), which the
+    /// <summary>2.0.0: every function called here, with the behaviour relied on (the producer's batch, partitioner and queue calls).</summary>
+    private const int MinimumSystemVersion = 0x020000ff;
+
+    // The bundled library sits where the Confluent package puts it (runtimes/RID/native/), which the
     // default probing of a portable app does not search by this name: point it there.
     static RdKafka() => NativeLibrary.SetDllImportResolver(typeof(RdKafka).Assembly, Resolve);
 
@@ -50,6 +54,18 @@ internal static unsafe partial class RdKafka
 
     private static IntPtr Load(System.Reflection.Assembly assembly)
     {
+        // The system's own librdkafka first, when there is one of a recent enough major version: on
+        // Linux, Confluent's bundled build computes the CRC-32 every record of the 0.9/0.10 message
+        // format carries with the zlib compiled into it, at about half the speed of the system zlib
+        // the distribution's build calls (0.91 s against 0.42 s of CPU for the same 2,000,000 keyed
+        // records), and that runs on the one broker thread that every record passes through.
+        if (OperatingSystem.IsLinux() && NativeLibrary.TryLoad("librdkafka.so.1", out var system))
+        {
+            if (NativeLibrary.TryGetExport(system, "rd_kafka_version", out var version)
+                && ((delegate* unmanaged[Cdecl]<int>)version)() >= MinimumSystemVersion)
+                return system;
+            NativeLibrary.Free(system);
+        }
         var (os, file) = OperatingSystem.IsWindows() ? ("win", "librdkafka.dll")
             : OperatingSystem.IsMacOS() ? ("osx", "librdkafka.dylib")
             : ("linux", "librdkafka.so");

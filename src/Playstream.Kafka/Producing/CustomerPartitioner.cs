@@ -1,9 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Playstream.Core.Streaming.Keys;
-using Playstream.Kafka.Consuming;
 
-namespace Playstream.Shipping.Sinks;
+namespace Playstream.Kafka.Producing;
 
 /// <summary>
 /// Picks a line's partition from the customer part of its key alone (the text before <c>@</c>,
