@@ -37,6 +37,7 @@ public sealed unsafe partial class KafkaBatchProducer : IDisposable
 
     private const int BatchRecords = 2048;
     private const int StagingBytes = 1 << 20;
+    private const int MostPlacedPartitions = 1024;
     private readonly IntPtr _handle;
     private readonly IntPtr _topic;
     private readonly GCHandle _self;
@@ -47,6 +48,8 @@ public sealed unsafe partial class KafkaBatchProducer : IDisposable
     private readonly long _maxRecords;
     private readonly long _maxBytes;
     private readonly RdKafka.Message* _batch;
+    private readonly RdKafka.Message* _placed; // the batch grouped by partition (see Place)
+    private readonly CustomerPartitioner.State* _placement;
     private readonly SemaphoreSlim _room = new(0);
     private byte[] _staging = GC.AllocateUninitializedArray<byte>(StagingBytes, pinned: true);
     private int _staged;
@@ -111,7 +114,7 @@ public sealed unsafe partial class KafkaBatchProducer : IDisposable
         var topicConf = RdKafka.DefaultTopicConfDup(_handle); // the acks, timeouts and partitioner set above
         try
         {
-            CustomerPartitioner.Install(topicConf, config.Get("partitioner") ?? settings.PartitionerName);
+            _placement = CustomerPartitioner.Install(topicConf, config.Get("partitioner") ?? settings.PartitionerName);
         }
         catch (ArgumentException)
         {
@@ -124,10 +127,12 @@ public sealed unsafe partial class KafkaBatchProducer : IDisposable
         if (_topic == IntPtr.Zero)
         {
             RdKafka.Destroy(_handle);
+            NativeMemory.Free(_placement);
             _self.Free();
             throw new InvalidOperationException($"cannot open topic {topic} for producing");
         }
         _batch = (RdKafka.Message*)NativeMemory.AllocZeroed((nuint)BatchRecords, (nuint)sizeof(RdKafka.Message));
+        _placed = (RdKafka.Message*)NativeMemory.AllocZeroed((nuint)BatchRecords, (nuint)sizeof(RdKafka.Message));
         _poller = new Thread(PollWhileIdle) { IsBackground = true, Name = "kafka delivery reports" };
         _poller.Start();
     }
@@ -205,16 +210,17 @@ public sealed unsafe partial class KafkaBatchProducer : IDisposable
             Interlocked.Add(ref _inFlightBytes, _stagedBytes);
             _roomRecords -= _staged;
             _roomBytes -= _stagedBytes;
+            var batch = Place();
             int queued;
             fixed (byte* pin = _staging) // the pointers in the batch point into the staging array
-                queued = RdKafka.ProduceBatch(_topic, RdKafka.PartitionUnassigned, RdKafka.MessageCopy | RdKafka.MessagePartition, _batch, _staged);
+                queued = RdKafka.ProduceBatch(_topic, RdKafka.PartitionUnassigned, RdKafka.MessageCopy | RdKafka.MessagePartition, batch, _staged);
             if (queued != _staged)
             {
                 for (var i = 0; i < _staged; i++)
                 {
-                    if (_batch[i].Error != 0)
+                    if (batch[i].Error != 0)
                     {
-                        Fail($"{_what} could not be queued for {Topic}: {RdKafka.ErrorName(_batch[i].Error)}");
+                        Fail($"{_what} could not be queued for {Topic}: {RdKafka.ErrorName(batch[i].Error)}");
                         break;
                     }
                 }
@@ -223,6 +229,45 @@ public sealed unsafe partial class KafkaBatchProducer : IDisposable
             _stagedBytes = 0;
         }
         ServeReports(0);
+    }
+
+    /// <summary>
+    /// Places the staged records sent to any partition as the topic's partitioner would, among the
+    /// partitions it last counted, and returns the batch grouped by partition, each partition's
+    /// records in the order sent: librdkafka then looks a partition up once per batch instead of
+    /// once per record, and calls back into .NET for none. The first record always goes to the
+    /// partitioner, which keeps that count current; it stays first, so it is ahead of every later
+    /// record of its partition whatever the count. Records without a customer part go to one random
+    /// partition per batch, as the library's sticky partitioning would put them.
+    /// </summary>
+    private RdKafka.Message* Place()
+    {
+        var count = Volatile.Read(ref _placement->PartitionCount);
+        if (count <= 0 || count > MostPlacedPartitions || _staged < 2)
+            return _batch;
+        var starts = stackalloc int[count + 1];
+        new Span<int>(starts, count + 1).Clear();
+        var anywhere = -1;
+        for (var i = 1; i < _staged; i++)
+        {
+            var message = _batch + i;
+            if (message->Partition == AnyPartition)
+            {
+                var partition = CustomerPartitioner.Place(_placement, message->Key, message->KeyLength, count);
+                message->Partition = partition >= 0 ? partition : anywhere >= 0 ? anywhere : anywhere = Random.Shared.Next(count);
+            }
+            else if (message->Partition >= count)
+            {
+                return _batch; // a partition beyond those counted: the batch goes as it is, in the order sent
+            }
+            starts[message->Partition + 1]++;
+        }
+        for (var p = 1; p <= count; p++)
+            starts[p] += starts[p - 1];
+        _placed[0] = _batch[0];
+        for (var i = 1; i < _staged; i++)
+            _placed[1 + starts[_batch[i].Partition]++] = _batch[i];
+        return _placed;
     }
 
     /// <summary>Sends what is staged at once (no linger) and waits until everything sent is acknowledged; false when the timeout came first or a record failed.</summary>
@@ -270,7 +315,9 @@ public sealed unsafe partial class KafkaBatchProducer : IDisposable
         _poller.Join();
         RdKafka.TopicDestroy(_topic);
         RdKafka.Destroy(_handle);
+        NativeMemory.Free(_placement);
         NativeMemory.Free(_batch);
+        NativeMemory.Free(_placed);
         _self.Free();
         _room.Dispose();
     }
