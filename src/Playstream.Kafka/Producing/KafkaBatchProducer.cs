@@ -40,6 +40,7 @@ public sealed unsafe partial class KafkaBatchProducer : IDisposable
     private const int MostPlacedPartitions = 1024;
     private readonly IntPtr _handle;
     private readonly IntPtr _topic;
+    private readonly IntPtr _reports;
     private readonly GCHandle _self;
     private readonly Thread _poller;
     private readonly KafkaOptions _options;
@@ -51,6 +52,7 @@ public sealed unsafe partial class KafkaBatchProducer : IDisposable
     private readonly RdKafka.Message* _placed; // the batch grouped by partition (see Place)
     private readonly CustomerPartitioner.State* _placement;
     private readonly SemaphoreSlim _room = new(0);
+    private readonly SemaphoreSlim _pollerWake = new(0);
     private byte[] _staging = GC.AllocateUninitializedArray<byte>(StagingBytes, pinned: true);
     private int _staged;
     private int _stagedBytes;
@@ -101,7 +103,7 @@ public sealed unsafe partial class KafkaBatchProducer : IDisposable
             }
         }
         RdKafka.ConfSetOpaque(conf, GCHandle.ToIntPtr(_self));
-        RdKafka.ConfSetDeliveryCallback(conf, &OnDelivered);
+        RdKafka.ConfSetEvents(conf, RdKafka.EventDeliveryReport);
         RdKafka.ConfSetErrorCallback(conf, &OnError);
         RdKafka.ConfSetLogCallback(conf, &OnLog);
         _handle = RdKafka.New(RdKafka.Producer, conf, error, 512); // takes the conf on success
@@ -131,6 +133,7 @@ public sealed unsafe partial class KafkaBatchProducer : IDisposable
             _self.Free();
             throw new InvalidOperationException($"cannot open topic {topic} for producing");
         }
+        _reports = RdKafka.QueueGetMain(_handle);
         _batch = (RdKafka.Message*)NativeMemory.AllocZeroed((nuint)BatchRecords, (nuint)sizeof(RdKafka.Message));
         _placed = (RdKafka.Message*)NativeMemory.AllocZeroed((nuint)BatchRecords, (nuint)sizeof(RdKafka.Message));
         _poller = new Thread(PollWhileIdle) { IsBackground = true, Name = "kafka delivery reports" };
@@ -275,10 +278,11 @@ public sealed unsafe partial class KafkaBatchProducer : IDisposable
     {
         Push();
         var clock = Stopwatch.StartNew();
-        Volatile.Write(ref _senderServed, Environment.TickCount64);
+        // librdkafka's flush sends at once, without waiting for the linger, and waits for the reports
+        // to be served: by the producer's own thread, told here that this one is not serving them.
+        HandReportsOver();
         var flushed = RdKafka.Flush(_handle, (int)Math.Min(int.MaxValue, timeout.TotalMilliseconds)) == 0;
-        ApplyDeliveries(); // what this thread's flush served
-        // The producer's own thread applies what it served once its poll returns, maybe after the flush did.
+        // The producer's thread applies what it served once its poll returns, maybe after the flush did.
         while (flushed && Interlocked.Read(ref _inFlightRecords) > 0 && Failure is null && clock.Elapsed < timeout)
             _room.Wait(10, CancellationToken.None);
         return flushed && Interlocked.Read(ref _inFlightRecords) == 0 && Failure is null;
@@ -309,10 +313,10 @@ public sealed unsafe partial class KafkaBatchProducer : IDisposable
             return;
         _disposed = true;
         // The producer's thread may be waiting up to 100 ms for a report: wake it, so that a stop does not wait for that.
-        var reports = RdKafka.QueueGetMain(_handle);
-        RdKafka.QueueYield(reports);
-        RdKafka.QueueDestroy(reports);
+        HandReportsOver();
+        RdKafka.QueueYield(_reports);
         _poller.Join();
+        RdKafka.QueueDestroy(_reports);
         RdKafka.TopicDestroy(_topic);
         RdKafka.Destroy(_handle);
         NativeMemory.Free(_placement);
@@ -320,6 +324,7 @@ public sealed unsafe partial class KafkaBatchProducer : IDisposable
         NativeMemory.Free(_placed);
         _self.Free();
         _room.Dispose();
+        _pollerWake.Dispose();
     }
 
     private void Fail(string reason) => Interlocked.CompareExchange(ref _failure, reason, null);

@@ -18,6 +18,7 @@ internal static unsafe partial class RdKafka
     public const int MessagePartition = 0x8;   // RD_KAFKA_MSG_F_PARTITION: each record's own partition, or the partitioner's for an unassigned one
     public const int Producer = 0;
     public const int ErrorTimedOut = -185;     // RD_KAFKA_RESP_ERR__TIMED_OUT
+    public const int EventDeliveryReport = 0x1; // RD_KAFKA_EVENT_DR
 
     /// <summary>2.0.0: every function called here, with the behaviour relied on (the producer's batch, partitioner and queue calls).</summary>
     private const int MinimumSystemVersion = 0x020000ff;
@@ -111,8 +112,9 @@ internal static unsafe partial class RdKafka
     [LibraryImport(Library, EntryPoint = "rd_kafka_conf_set_opaque")]
     public static partial void ConfSetOpaque(IntPtr conf, IntPtr opaque);
 
-    [LibraryImport(Library, EntryPoint = "rd_kafka_conf_set_dr_msg_cb")]
-    public static partial void ConfSetDeliveryCallback(IntPtr conf, delegate* unmanaged[Cdecl]<IntPtr, Message*, IntPtr, void> callback);
+    /// <summary>Which reports come as events from <see cref="QueuePoll"/> instead of callbacks.</summary>
+    [LibraryImport(Library, EntryPoint = "rd_kafka_conf_set_events")]
+    public static partial void ConfSetEvents(IntPtr conf, int events);
 
     [LibraryImport(Library, EntryPoint = "rd_kafka_conf_set_error_cb")]
     public static partial void ConfSetErrorCallback(IntPtr conf, delegate* unmanaged[Cdecl]<IntPtr, int, byte*, IntPtr, void> callback);
@@ -148,12 +150,24 @@ internal static unsafe partial class RdKafka
     [LibraryImport(Library, EntryPoint = "rd_kafka_produce_batch")]
     public static partial int ProduceBatch(IntPtr topic, int partition, int flags, Message* messages, int count);
 
-    [LibraryImport(Library, EntryPoint = "rd_kafka_poll")]
-    public static partial int Poll(IntPtr handle, int timeoutMs);
-
-    /// <summary>The queue <see cref="Poll"/> serves (delivery reports, errors); release it with <see cref="QueueDestroy"/>.</summary>
+    /// <summary>The queue of the client's reports (deliveries, errors); release it with <see cref="QueueDestroy"/>.</summary>
     [LibraryImport(Library, EntryPoint = "rd_kafka_queue_get_main")]
     public static partial IntPtr QueueGetMain(IntPtr handle);
+
+    /// <summary>The next event of a queue, serving the callbacks of other reports on the way; null when none came in time.</summary>
+    [LibraryImport(Library, EntryPoint = "rd_kafka_queue_poll")]
+    public static partial IntPtr QueuePoll(IntPtr queue, int timeoutMs);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_event_type")]
+    public static partial int EventType(IntPtr @event);
+
+    /// <summary>Up to <paramref name="size"/> more of a delivery report's records; 0 once all were taken.</summary>
+    [LibraryImport(Library, EntryPoint = "rd_kafka_event_message_array")]
+    public static partial nuint EventMessageArray(IntPtr @event, Message** messages, nuint size);
+
+    /// <summary>Releases an event, and with a delivery report its records.</summary>
+    [LibraryImport(Library, EntryPoint = "rd_kafka_event_destroy")]
+    public static partial void EventDestroy(IntPtr @event);
 
     /// <summary>Makes a wait on the queue in progress (or the next one) return at once.</summary>
     [LibraryImport(Library, EntryPoint = "rd_kafka_queue_yield")]
