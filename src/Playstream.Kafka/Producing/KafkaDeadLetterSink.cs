@@ -41,10 +41,7 @@ public sealed class KafkaDeadLetterSink : IDeadLetterSink, IDisposable
         var key = Encoding.UTF8.GetBytes(letter.Position.ToString());
         var value = DeadLetterJson.Serialize(letter, _positionIsOffset);
         lock (_gate)
-        {
-            _producer.SendOrThrow(key, value);
-            _producer.Push(); // linger 0: each goes out at once
-        }
+            _producer.SendNowOrThrow(key, value);
     }
 
     /// <summary>Waits until every dead letter written so far is acknowledged.</summary>

@@ -31,7 +31,7 @@ public sealed class KafkaLineProducer : IDisposable
     /// <summary>Lines the brokers have acknowledged.</summary>
     public long Delivered => _producer.Delivered;
 
-    /// <summary>Queues one line (a <c>\n</c> at its end is dropped); blocks while the bound on lines in flight is reached.</summary>
+    /// <summary>Sends one line at once (a <c>\n</c> at its end is dropped); blocks while the bound on lines in flight is reached.</summary>
     /// <exception cref="KafkaException">A line could not be delivered.</exception>
     public void Produce(ReadOnlySpan<byte> line)
     {
@@ -40,7 +40,7 @@ public sealed class KafkaLineProducer : IDisposable
         Span<byte> key = stackalloc byte[11];
         var keyLength = _keyed ? WriteKey(line, key) : 0;
         lock (_gate)
-            _producer.SendOrThrow(key[..keyLength], line);
+            _producer.SendNowOrThrow(key[..keyLength], line);
     }
 
     public void Produce(string line)

@@ -30,6 +30,8 @@ public sealed class KafkaRepartitionProducer : IRepartitionProducer, IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(partition);
         if (!_producer.Send(key, value, partition, 0, CancellationToken.None))
             throw Failed();
+        // Each record carries a batch of lines already: it goes at once, not held until a flush.
+        _producer.Push();
     }
 
     public async Task FlushAsync(CancellationToken cancellationToken)

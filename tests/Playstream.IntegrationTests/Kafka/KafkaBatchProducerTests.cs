@@ -67,7 +67,7 @@ public sealed class KafkaBatchProducerTests(KafkaBroker broker)
                 // Every tenth without a customer part (placed at random), one without a key at all.
                 var customer = i % 10 == 3 || i == 7 ? "" : (i % 70).ToString(CultureInfo.InvariantCulture);
                 var key = i == 7 ? "" : $"{customer}@0123456789abcdef:{i}";
-                producer.SendOrThrow(Encoding.ASCII.GetBytes(key), Encoding.ASCII.GetBytes($"{i},{customer}"));
+                Assert.True(producer.Send(Encoding.ASCII.GetBytes(key), Encoding.ASCII.GetBytes($"{i},{customer}"), KafkaBatchProducer.AnyPartition, i, CancellationToken.None));
                 if (i == 0)
                     producer.FlushOrThrow(TimeSpan.FromSeconds(30));
             }
@@ -84,5 +84,21 @@ public sealed class KafkaBatchProducerTests(KafkaBroker broker)
             Assert.Equal(sent.Order(), sent);
         }
         Assert.Null(Assert.Single(records, r => r.Value == "7,").Key);
+    }
+
+    [Fact]
+    public async Task A_record_sent_now_is_delivered_without_a_flush_while_the_sender_waits_for_more()
+    {
+        var topic = await broker.CreateTopicAsync("producer-now", Partitions);
+        using var producer = new KafkaBatchProducer(broker.Options(), topic, new ProducerSettings(), "records");
+
+        producer.SendNowOrThrow("42"u8, "one"u8);
+
+        // A guard against a hang, not a performance bound.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (producer.Delivered == 0 && DateTime.UtcNow < deadline)
+            Thread.Sleep(20);
+        Assert.Equal(1, producer.Delivered);
+        Assert.Equal("one", Assert.Single(TopicContents.Read(broker.Options(), topic, Partitions)).Value);
     }
 }
