@@ -110,6 +110,8 @@ internal static class ShipCommand
             }
             var options = kafka();
             options.Log = Log;
+            KafkaBatchProducer.PreferSystemLibrary(); // the shipper's only Kafka client
+
             sink = new KafkaLineSink(options, request.Topic, request.Settings);
         }
         using (store)

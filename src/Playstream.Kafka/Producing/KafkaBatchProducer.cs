@@ -145,6 +145,12 @@ public sealed unsafe partial class KafkaBatchProducer : IDisposable
 
     public string Topic { get; }
 
+    /// <summary>
+    /// Loads the system's librdkafka rather than Confluent.Kafka's for the producers of this
+    /// process; for a process with no other Kafka client, before its first producer (see <see cref="RdKafka.PreferSystemLibrary"/>).
+    /// </summary>
+    public static void PreferSystemLibrary() => RdKafka.PreferSystemLibrary();
+
     /// <summary>Records the brokers have acknowledged.</summary>
     public long Delivered => Interlocked.Read(ref _delivered);
 

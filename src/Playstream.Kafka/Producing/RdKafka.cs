@@ -3,8 +3,8 @@ using System.Runtime.InteropServices;
 namespace Playstream.Kafka.Producing;
 
 /// <summary>
-/// The few librdkafka C functions <see cref="KafkaBatchProducer"/> calls directly: the system's
-/// librdkafka when it has one, else the library Confluent.Kafka ships. Confluent's managed Produce
+/// The few librdkafka C functions <see cref="KafkaBatchProducer"/> calls directly: the library
+/// Confluent.Kafka ships, or the system's for a process that asks for it (<see cref="PreferSystemLibrary"/>). Confluent's managed Produce
 /// costs about two microseconds a record (marshalling, a GC handle and objects per record), which
 /// caps a producer well below <c>kcat</c>; <c>rd_kafka_produce_batch</c> hands a thousand records
 /// over in one call, copying nothing twice.
@@ -28,6 +28,19 @@ internal static unsafe partial class RdKafka
     static RdKafka() => NativeLibrary.SetDllImportResolver(typeof(RdKafka).Assembly, Resolve);
 
     private static IntPtr s_loaded;
+    private static volatile bool s_preferSystem;
+
+    /// <summary>
+    /// Has the producer load the system's librdkafka (2.0 or later) rather than the build
+    /// Confluent.Kafka ships, when there is one; called before the first producer, by a process
+    /// that uses no other Kafka client. On Linux the bundled build computes the CRC-32 that every
+    /// record of the 0.9/0.10 message format carries with the zlib compiled into it, at about half
+    /// the speed of the system zlib the distribution's build calls (0.91 s against 0.42 s of CPU
+    /// for the same 2,000,000 keyed records), on the one broker thread every record passes through.
+    /// A process that also has Confluent's clients keeps to their library: two builds of
+    /// librdkafka in one process may bind each other's functions.
+    /// </summary>
+    public static void PreferSystemLibrary() => s_preferSystem = true;
 
     // Asked at each function's first call: the library is looked for once, since a build that
     // cannot load (the one linked against a libsasl2 the machine lacks) costs a failed dlopen each time.
@@ -55,12 +68,8 @@ internal static unsafe partial class RdKafka
 
     private static IntPtr Load(System.Reflection.Assembly assembly)
     {
-        // The system's own librdkafka first, when there is one of a recent enough major version: on
-        // Linux, Confluent's bundled build computes the CRC-32 every record of the 0.9/0.10 message
-        // format carries with the zlib compiled into it, at about half the speed of the system zlib
-        // the distribution's build calls (0.91 s against 0.42 s of CPU for the same 2,000,000 keyed
-        // records), and that runs on the one broker thread that every record passes through.
-        if (OperatingSystem.IsLinux() && NativeLibrary.TryLoad("librdkafka.so.1", out var system))
+        // The system's own librdkafka, for a process that asked for it (see PreferSystemLibrary).
+        if (s_preferSystem && OperatingSystem.IsLinux() && NativeLibrary.TryLoad("librdkafka.so.1", out var system))
         {
             if (NativeLibrary.TryGetExport(system, "rd_kafka_version", out var version)
                 && ((delegate* unmanaged[Cdecl]<int>)version)() >= MinimumSystemVersion)
