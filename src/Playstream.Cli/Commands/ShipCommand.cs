@@ -27,12 +27,12 @@ internal static class ShipCommand
         var stdout = new Option<bool>("--stdout") { Description = "Print each line as a parsed event instead of sending it (no Kafka, no positions)" };
         var acks = new Option<string>("--acks") { Description = "Acknowledgement a line needs: all, 1 or 0", DefaultValueFactory = _ => "all" };
         acks.AcceptOnlyFromAmong("all", "1", "0");
-        var linger = new Option<double>("--linger-ms") { Description = "Wait this long to fill a batch", DefaultValueFactory = _ => ShipSettings.Default.Producer.LingerMs };
-        var batch = new Option<int>("--batch-bytes") { Description = "Most bytes in one batch", DefaultValueFactory = _ => ShipSettings.Default.Producer.BatchSizeBytes };
-        var compression = new Option<string>("--compression") { Description = "none, gzip, snappy, lz4 or zstd", DefaultValueFactory = _ => ShipSettings.Default.Producer.Compression.ToString().ToLowerInvariant() };
+        var linger = new Option<double>("--linger-ms") { Description = "Wait this long to fill a batch", DefaultValueFactory = _ => KafkaLineSink.DefaultSettings.LingerMs };
+        var batch = new Option<int>("--batch-bytes") { Description = "Most bytes in one batch", DefaultValueFactory = _ => KafkaLineSink.DefaultSettings.BatchSizeBytes };
+        var compression = new Option<string>("--compression") { Description = "none, gzip, snappy, lz4 or zstd", DefaultValueFactory = _ => KafkaLineSink.DefaultSettings.Compression.ToString().ToLowerInvariant() };
         compression.AcceptOnlyFromAmong("none", "gzip", "snappy", "lz4", "zstd");
-        var maxLines = new Option<int>("--max-queued-lines") { Description = "Most lines held unacknowledged", DefaultValueFactory = _ => ShipSettings.Default.MaxQueuedLines };
-        var maxKBytes = new Option<int>("--max-queued-kbytes") { Description = "Most kilobytes held unacknowledged", DefaultValueFactory = _ => ShipSettings.Default.MaxQueuedKBytes };
+        var maxLines = new Option<int>("--max-queued-lines") { Description = "Most lines held unacknowledged", DefaultValueFactory = _ => KafkaLineSink.DefaultSettings.MaxQueuedRecords };
+        var maxKBytes = new Option<int>("--max-queued-kbytes") { Description = "Most kilobytes held unacknowledged", DefaultValueFactory = _ => KafkaLineSink.DefaultSettings.MaxQueuedKBytes };
         var connection = new ConnectionOptions();
 
         var command = new Command("ship", "Follow log files and send every line to a Kafka topic, keyed by customer_id");
@@ -48,16 +48,13 @@ internal static class ShipCommand
                 From = result.GetValue(from) == "end" ? StartPosition.End : StartPosition.Beginning,
                 ExitAtEof = result.GetValue(exitAtEof),
             };
-            var settings = new ShipSettings
+            var settings = KafkaLineSink.DefaultSettings with
             {
-                Producer = ShipSettings.Default.Producer with
-                {
-                    Acks = result.GetValue(acks) switch { "1" => Acks.Leader, "0" => Acks.None, _ => Acks.All },
-                    LingerMs = result.GetValue(linger),
-                    BatchSizeBytes = result.GetValue(batch),
-                    Compression = Enum.Parse<CompressionType>(result.GetValue(compression)!, ignoreCase: true),
-                },
-                MaxQueuedLines = result.GetValue(maxLines),
+                Acks = result.GetValue(acks) switch { "1" => Acks.Leader, "0" => Acks.None, _ => Acks.All },
+                LingerMs = result.GetValue(linger),
+                BatchSizeBytes = result.GetValue(batch),
+                Compression = Enum.Parse<CompressionType>(result.GetValue(compression)!, ignoreCase: true),
+                MaxQueuedRecords = result.GetValue(maxLines),
                 MaxQueuedKBytes = result.GetValue(maxKBytes),
             };
             var request = new ShipRequest(options, result.GetValue(topic)!,
@@ -68,7 +65,7 @@ internal static class ShipCommand
         return command;
     }
 
-    private sealed record ShipRequest(ShipperOptions Options, string Topic, string PositionsFolder, bool ToStdout, ShipSettings Settings);
+    private sealed record ShipRequest(ShipperOptions Options, string Topic, string PositionsFolder, bool ToStdout, ProducerSettings Settings);
 
     private static int Run(ShipRequest request, Func<Playstream.Kafka.Configuration.KafkaOptions> kafka)
     {
@@ -102,8 +99,10 @@ internal static class ShipCommand
                 return CliErrors.Usage;
             }
             var options = kafka();
-            options.Log = ClientLogging.CollapsingOldProtocolWarnings(Log);
-            sink = new KafkaLineSink(options, request.Topic, request.Settings, options.Log);
+            options.Log = Log;
+            KafkaBatchProducer.PreferSystemLibrary(); // the shipper's only Kafka client
+
+            sink = new KafkaLineSink(options, request.Topic, request.Settings);
         }
         using (store)
         using (sink)

@@ -29,32 +29,19 @@ public sealed class ClientLogging
     {
     }
 
-    internal static void Forward(KafkaOptions options, LogMessage message) => Process.Write(options.Log, message);
+    internal static void Forward(KafkaOptions options, LogMessage message) => Forward(options, message.Level, message.Facility, message.Message);
 
-    /// <summary>
-    /// The same for a client that writes librdkafka's lines itself (the shipper's own producer):
-    /// <paramref name="log"/>, with the deprecation paragraphs said once for the process, in one line.
-    /// </summary>
-    public static Action<string> CollapsingOldProtocolWarnings(Action<string> log)
-    {
-        ArgumentNullException.ThrowIfNull(log);
-        return text =>
-        {
-            if (!IsOldProtocolDeprecation(text))
-                log(text);
-            else
-                Process.SayOldProtocolNotice(log);
-        };
-    }
+    /// <summary>The same for a line of a client that gets librdkafka's log lines itself (<see cref="Producing.KafkaBatchProducer"/>).</summary>
+    internal static void Forward(KafkaOptions options, SyslogLevel level, string facility, string message) => Process.Write(options.Log, level, facility, message);
 
-    internal void Write(Action<string>? log, LogMessage message)
+    internal void Write(Action<string>? log, SyslogLevel level, string facility, string message)
     {
-        if (log is null || message.Level > SyslogLevel.Warning)
+        if (log is null || level > SyslogLevel.Warning)
             return;
-        if (message.Facility == "CONFWARN" && IsOldProtocolDeprecation(message.Message))
+        if (facility == "CONFWARN" && IsOldProtocolDeprecation(message))
             SayOldProtocolNotice(log);
         else
-            log($"kafka {message.Level.ToString().ToLowerInvariant()}: {message.Facility}: {message.Message}");
+            log($"kafka {level.ToString().ToLowerInvariant()}: {facility}: {message}");
     }
 
     private void SayOldProtocolNotice(Action<string> log)

@@ -1,95 +1,53 @@
-using Confluent.Kafka;
 using Playstream.Core.Streaming.Ports;
 using Playstream.Kafka.Configuration;
+using Playstream.Kafka.Producing;
 
 namespace Playstream.Kafka.Streaming;
 
 /// <summary>
-/// Sends plays to the repartition topic, each to the partition of its customer. Records to one
-/// partition must arrive in the order sent, resends included, for the customer stage to tell a
-/// resend from a new record by its source offset: so one request in flight per broker, and
-/// retries without end (a message never times out; a broker that is down is waited for).
+/// Sends plays to the repartition topic through <see cref="KafkaBatchProducer"/>, each batch to the
+/// partition of its customers. Records to one partition must arrive in the order sent, resends
+/// included, for the customer stage to tell a resend from a new record by its source offset: the
+/// producer keeps one request in flight per broker and retries without end (a record never times
+/// out; a broker that is down is waited for).
 /// </summary>
 public sealed class KafkaRepartitionProducer : IRepartitionProducer, IDisposable
 {
-    private static readonly TimeSpan QueueFullWait = TimeSpan.FromMilliseconds(50);
-    private readonly IProducer<byte[], byte[]> _producer;
-    private readonly string _topic;
-    private readonly Action<DeliveryReport<byte[], byte[]>> _onDelivered;
-    private Error? _failure;
-    private long _produced;
-    private long _delivered;
+    /// <summary>Records of several lines each: a short linger, and a deep queue so that a burst of partitions never waits.</summary>
+    private static readonly ProducerSettings Settings = new() { LingerMs = 5, Compression = Confluent.Kafka.CompressionType.None, MaxQueuedRecords = 500_000, MaxQueuedKBytes = 256 * 1024 };
+
+    private readonly KafkaBatchProducer _producer;
 
     public KafkaRepartitionProducer(KafkaOptions options, string topic)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _topic = topic;
-        var config = options.ToProducerConfig();
-        config.Acks = Acks.All;
-        config.MaxInFlight = 1;
-        config.MessageTimeoutMs = 0;
-        config.LingerMs = 5;
-        config.BatchNumMessages = 10_000;
-        config.QueueBufferingMaxMessages = 500_000;
-        config.EnableIdempotence = false;
-        foreach (var (key, value) in options.ExtraProperties)
-            config.Set(key, value);
-        _producer = new ProducerBuilder<byte[], byte[]>(config)
-            .SetLogHandler((_, message) => ClientLogging.Forward(options, message))
-            .SetErrorHandler((_, error) => options.Log?.Invoke($"kafka error: {error.Reason}"))
-            .Build();
-        _onDelivered = OnDelivered;
+        _producer = new KafkaBatchProducer(options, topic, Settings, "plays to repartition");
     }
 
-    public long Delivered => Interlocked.Read(ref _delivered);
+    public long Delivered => _producer.Delivered;
 
     public void Produce(int partition, ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
-        ThrowIfFailed();
-        var message = new Message<byte[], byte[]> { Key = key.ToArray(), Value = value.ToArray() };
-        var target = new TopicPartition(_topic, partition);
-        while (true)
-        {
-            try
-            {
-                _producer.Produce(target, message, _onDelivered);
-                _produced++;
-                return;
-            }
-            catch (ProduceException<byte[], byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
-            {
-                // The local queue is full: serve delivery reports until there is room (backpressure).
-                _producer.Poll(QueueFullWait);
-            }
-        }
+        ArgumentOutOfRangeException.ThrowIfNegative(partition);
+        if (!_producer.Send(key, value, partition, 0, CancellationToken.None))
+            throw Failed();
+        // Each record carries a batch of lines already: it goes at once, not held until a flush.
+        _producer.Push();
     }
 
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        while (Interlocked.Read(ref _delivered) < _produced)
+        while (!await Task.Run(() => _producer.Flush(TimeSpan.FromMilliseconds(200)), cancellationToken).ConfigureAwait(false))
         {
-            ThrowIfFailed();
+            if (_producer.Failure is not null)
+                throw Failed();
             cancellationToken.ThrowIfCancellationRequested();
-            await Task.Run(() => _producer.Flush(TimeSpan.FromMilliseconds(200)), cancellationToken).ConfigureAwait(false);
         }
-        ThrowIfFailed();
     }
 
-    private void OnDelivered(DeliveryReport<byte[], byte[]> report)
-    {
-        if (report.Error.IsError)
-            Interlocked.CompareExchange(ref _failure, report.Error, null);
-        else
-            Interlocked.Increment(ref _delivered);
-    }
-
-    private void ThrowIfFailed()
-    {
-        // With retries without end only an error that no retry can mend (a record too large, the topic gone) gets here:
-        // going on would leave a gap the customer stage could not see, so the member stops.
-        if (Volatile.Read(ref _failure) is { } failure)
-            throw new Core.Resilience.NotRetryableException($"sending to {_topic} failed for good ({failure.Reason}); stopping, so that nothing after it is taken");
-    }
+    // With retries without end only an error that no retry can mend (a record too large, the topic gone) gets here:
+    // going on would leave a gap the customer stage could not see, so the member stops.
+    private Core.Resilience.NotRetryableException Failed() =>
+        new($"sending to {_producer.Topic} failed for good ({_producer.Failure}); stopping, so that nothing after it is taken");
 
     public void Dispose() => _producer.Dispose();
 }

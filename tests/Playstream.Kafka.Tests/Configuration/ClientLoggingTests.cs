@@ -42,7 +42,7 @@ public class ClientLoggingTests
         var shown = new List<string>();
         var logging = new ClientLogging();
         foreach (var message in raw.Where(m => m.Facility == "CONFWARN"))
-            logging.Write(shown.Add, message);
+            logging.Write(shown.Add, message.Level, message.Facility, message.Message);
 
         Assert.Equal([ClientLogging.OldProtocolNotice], shown);
     }
@@ -53,10 +53,10 @@ public class ClientLoggingTests
         var shown = new List<string>();
         var logging = new ClientLogging();
 
-        logging.Write(shown.Add, new LogMessage("rdkafka#producer-1", SyslogLevel.Warning, "CONFWARN", "[thrd:app]: Configuration property linger.ms is not a producer property"));
-        logging.Write(shown.Add, new LogMessage("rdkafka#producer-1", SyslogLevel.Error, "FAIL", "127.0.0.1:1/bootstrap: Connect to ipv4#127.0.0.1:1 failed"));
-        logging.Write(shown.Add, new LogMessage("rdkafka#producer-1", SyslogLevel.Notice, "CONFIG", "not shown"));
-        logging.Write(null, new LogMessage("rdkafka#producer-1", SyslogLevel.Error, "FAIL", "no log: nothing to do"));
+        logging.Write(shown.Add, SyslogLevel.Warning, "CONFWARN", "[thrd:app]: Configuration property linger.ms is not a producer property");
+        logging.Write(shown.Add, SyslogLevel.Error, "FAIL", "127.0.0.1:1/bootstrap: Connect to ipv4#127.0.0.1:1 failed");
+        logging.Write(shown.Add, SyslogLevel.Notice, "CONFIG", "not shown");
+        logging.Write(null, SyslogLevel.Error, "FAIL", "no log: nothing to do");
 
         Assert.Equal(
             [
@@ -64,24 +64,6 @@ public class ClientLoggingTests
                 "kafka error: FAIL: 127.0.0.1:1/bootstrap: Connect to ipv4#127.0.0.1:1 failed",
             ],
             shown);
-    }
-
-    [Fact]
-    public void A_log_of_lines_written_from_librdkafka_elsewhere_has_the_paragraphs_collapsed_too()
-    {
-        // As the shipper's own producer writes them: "kafka: FACILITY: message".
-        var lines = RawLogOfTwoClients().Where(m => m.Facility == "CONFWARN").Select(m => $"kafka: {m.Facility}: {m.Message}").ToList();
-        Assert.Equal(4, lines.Count);
-        var shown = new List<string>();
-        var log = ClientLogging.CollapsingOldProtocolWarnings(shown.Add);
-
-        foreach (var line in lines.Prepend("kafka: reachable again, delivering"))
-            log(line);
-
-        // The notice is said once for the process: here, unless another test was first.
-        Assert.Equal("kafka: reachable again, delivering", shown[0]);
-        Assert.All(shown.Skip(1), l => Assert.Equal(ClientLogging.OldProtocolNotice, l));
-        Assert.InRange(shown.Count, 1, 2);
     }
 
     [Fact]

@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Playstream.Core.Streaming.Keys;
-using Playstream.Kafka.Consuming;
-using Playstream.Shipping.Sinks;
+using Playstream.Kafka.Producing;
 
-namespace Playstream.Shipping.Tests.Sinks;
+namespace Playstream.Kafka.Tests.Producing;
 
 public class CustomerPartitionerTests
 {

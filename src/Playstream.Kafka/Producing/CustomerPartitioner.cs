@@ -1,9 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Playstream.Core.Streaming.Keys;
-using Playstream.Kafka.Consuming;
 
-namespace Playstream.Shipping.Sinks;
+namespace Playstream.Kafka.Producing;
 
 /// <summary>
 /// Picks a line's partition from the customer part of its key alone (the text before <c>@</c>,
@@ -13,21 +12,55 @@ namespace Playstream.Shipping.Sinks;
 /// customer part is hashed as no key (murmur2_random then picks a random partition).
 /// </summary>
 /// <remarks>
-/// Installed as the topic's partitioner callback, with the address of the library's partitioner as
-/// the topic opaque: the callback measures the customer part and calls that function directly.
-/// It runs on the producing thread or on a client thread, for every record; it holds no state.
+/// Installed as the topic's partitioner callback, with a <see cref="State"/> as the topic opaque:
+/// the callback measures the customer part, calls the library's partitioner directly, and notes
+/// the partition count it was given, so that the producer can place most records itself
+/// (<see cref="Place"/>) without a call back into .NET for each.
 /// </remarks>
 internal static unsafe class CustomerPartitioner
 {
     /// <summary>librdkafka's partitioners (its <c>partitioner</c> property), each exported as <c>rd_kafka_msg_partitioner_NAME</c>.</summary>
     public static readonly IReadOnlyList<string> Names = ["random", "consistent", "consistent_random", "murmur2", "murmur2_random", "fnv1a", "fnv1a_random"];
 
-    /// <summary>Makes a topic configuration partition by customer with the named librdkafka partitioner.</summary>
-    /// <exception cref="ArgumentException">Not one of <see cref="Names"/>.</exception>
-    public static void Install(IntPtr topicConf, string partitioner)
+    /// <summary>What the callback of one topic knows: the library's partitioner, and the partition count it last saw.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct State
     {
-        RdKafka.TopicConfSetOpaque(topicConf, Function(partitioner));
+        public IntPtr Function;
+
+        /// <summary>0 until the callback first runs, and for ever with <c>random</c>, whose every choice needs the topic.</summary>
+        public int PartitionCount;
+
+        /// <summary>1 when the partitioner places a key by the key alone, so that the producer may do it too.</summary>
+        public int ByKeyAlone;
+    }
+
+    /// <summary>
+    /// Makes a topic configuration partition by customer with the named librdkafka partitioner;
+    /// the state returned is the producer's to free (<see cref="NativeMemory.Free"/>) once the topic is destroyed.
+    /// </summary>
+    /// <exception cref="ArgumentException">Not one of <see cref="Names"/>.</exception>
+    public static State* Install(IntPtr topicConf, string partitioner)
+    {
+        var function = Function(partitioner);
+        var state = (State*)NativeMemory.AllocZeroed((nuint)sizeof(State));
+        state->Function = function;
+        state->ByKeyAlone = partitioner.Trim() == "random" ? 0 : 1;
+        RdKafka.TopicConfSetOpaque(topicConf, (IntPtr)state);
         RdKafka.TopicConfSetPartitioner(topicConf, &OnPartition);
+        return state;
+    }
+
+    /// <summary>
+    /// The partition the callback would give a record among the count it last saw, for a key with
+    /// a customer part; -1 when it cannot tell (no count seen yet, or a key without a customer part,
+    /// which the library places at random among the partitions it knows to be available).
+    /// </summary>
+    public static int Place(State* state, byte* key, nuint keyLength, int partitionCount)
+    {
+        if (key is null || ShippedLineKey.CustomerLength(new ReadOnlySpan<byte>(key, (int)keyLength)) == 0)
+            return -1;
+        return Partition(IntPtr.Zero, key, keyLength, partitionCount, state->Function, IntPtr.Zero);
     }
 
     /// <summary>
@@ -56,8 +89,13 @@ internal static unsafe class CustomerPartitioner
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static int OnPartition(IntPtr topic, byte* key, nuint keyLength, int partitionCount, IntPtr function, IntPtr messageOpaque) =>
-        Partition(topic, key, keyLength, partitionCount, function, messageOpaque);
+    private static int OnPartition(IntPtr topic, byte* key, nuint keyLength, int partitionCount, IntPtr opaque, IntPtr messageOpaque)
+    {
+        var state = (State*)opaque;
+        if (state->ByKeyAlone != 0)
+            Volatile.Write(ref state->PartitionCount, partitionCount);
+        return Partition(topic, key, keyLength, partitionCount, state->Function, messageOpaque);
+    }
 
     private static int Partition(IntPtr topic, byte* key, nuint keyLength, int partitionCount, IntPtr function, IntPtr messageOpaque)
     {
