@@ -186,30 +186,30 @@ public sealed class EmbeddedStoreTests
     }
 
     [Fact]
-    public async Task A_store_reopened_to_resume_keeps_its_rows_and_drops_only_those_after_the_marks()
+    public async Task A_store_reopened_to_resume_keeps_its_rows_and_drops_only_those_after_its_row_counts()
     {
         using var folder = new TempFolder();
         var path = folder.File("store.db");
         string runId;
-        StoreMarks marks;
+        StoreRowCounts counts;
         using (var store = EmbeddedStore.CreateFresh(path, out _))
         {
             runId = store.RunId;
             await WritePlaysAndLetters(store, 30, 2, 0);
-            marks = store.Marks();
+            counts = store.RowCounts();
             await WritePlaysAndLetters(store, 12, 3, 100);
             store.WriteProgress(SampleResults(), BreakdownResults.Empty, new Dictionary<string, string> { ["events"] = "5" });
         }
-        Assert.Equal(new StoreMarks(30, 2), marks);
+        Assert.Equal(new StoreRowCounts(30, 2), counts);
 
         using (var resumed = EmbeddedStore.OpenToResume(path))
         {
             Assert.NotNull(resumed);
             Assert.Equal(runId, resumed!.RunId);
-            Assert.Equal(new StoreMarks(12, 3), resumed.TrimAfter(marks));
-            Assert.Equal(marks, resumed.Marks());
+            Assert.Equal(new StoreRowCounts(12, 3), resumed.TrimAfter(counts));
+            Assert.Equal(counts, resumed.RowCounts());
             await WritePlaysAndLetters(resumed, 5, 1, 200);
-            Assert.Equal(new StoreMarks(35, 3), resumed.Marks());
+            Assert.Equal(new StoreRowCounts(35, 3), resumed.RowCounts());
             resumed.WriteProgress(SampleResults(), BreakdownResults.Empty, new Dictionary<string, string> { ["events"] = "5" });
         }
         using var reader = new StoreReader(path);

@@ -5,7 +5,7 @@ using Playstream.IntegrationTests.Pipeline;
 using Playstream.IntegrationTests.Redis;
 using Playstream.TestSupport;
 
-namespace Playstream.IntegrationTests.Operations;
+namespace Playstream.IntegrationTests.Cli.Commands;
 
 /// <summary>
 /// <c>playstream status</c> against a real group of two running <c>process</c> instances on a

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Xunit;
 
-namespace Playstream.IntegrationTests.Operations;
+namespace Playstream.TestSupport;
 
 /// <summary>One scrape of a Prometheus text page, read into samples that tests look up by name and labels.</summary>
-internal sealed partial class Scrape
+public sealed partial class Scrape
 {
     private readonly List<(string Name, Dictionary<string, string> Labels, double Value)> _samples = [];
 

@@ -1,6 +1,6 @@
 using Playstream.Processor.Metrics;
 
-namespace Playstream.IntegrationTests.Operations;
+namespace Playstream.Processor.Tests.Metrics;
 
 /// <summary>Assignments written byte by byte as Kafka's consumer protocol lays them out.</summary>
 public sealed class ConsumerAssignmentTests

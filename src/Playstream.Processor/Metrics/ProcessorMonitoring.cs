@@ -6,12 +6,12 @@ namespace Playstream.Processor.Metrics;
 /// Everything <c>--metrics-port</c> turns on for one instance: the metrics, the lag monitor
 /// that keeps the per-partition lag current, and the HTTP endpoint serving both pages.
 /// </summary>
-public sealed class Operations : IAsyncDisposable
+public sealed class ProcessorMonitoring : IAsyncDisposable
 {
     private readonly LagMonitor _lag;
     private readonly OperationsServer _server;
 
-    private Operations(ProcessorMetrics metrics, LagMonitor lag, OperationsServer server)
+    private ProcessorMonitoring(ProcessorMetrics metrics, LagMonitor lag, OperationsServer server)
     {
         Metrics = metrics;
         _lag = lag;
@@ -23,13 +23,13 @@ public sealed class Operations : IAsyncDisposable
     public Uri Url => _server.Url;
 
     /// <param name="lagEvery">How often the partitions' high watermarks are asked for.</param>
-    public static Operations Start(StreamProcessorOptions options, string host, int port, TimeSpan? lagEvery = null)
+    public static ProcessorMonitoring Start(StreamProcessorOptions options, string host, int port, TimeSpan? lagEvery = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var metrics = new ProcessorMetrics(options.Group, options.Topic);
         var server = new OperationsServer(metrics, host, port);
         var lag = new LagMonitor(metrics, CopyOf(options.Kafka), lagEvery ?? TimeSpan.FromSeconds(5));
-        return new Operations(metrics, lag, server);
+        return new ProcessorMonitoring(metrics, lag, server);
     }
 
     /// <summary>The lag monitor's consumer gets its own client id and no log, so it is never mistaken for the processor's.</summary>

@@ -5,7 +5,7 @@ using Playstream.Embedded.Store;
 
 namespace Playstream.Embedded.Tests.Store;
 
-public sealed class FinalRowsTests
+public sealed class FinalRowCutoffsTests
 {
     private const long Noon = 1_412_164_800; // 2014-10-01 12:00:00 UTC
 
@@ -14,7 +14,7 @@ public sealed class FinalRowsTests
     {
         var analytics = new PartitionAnalytics(AnalyticsSettings.Default);
         analytics.Add(new PlayEvent(0, 1, 2, Noon, false), LookupTables.Empty());
-        Assert.Null(FinalRows.Of(analytics));
+        Assert.Null(FinalRowCutoffs.Of(analytics));
     }
 
     [Fact]
@@ -25,6 +25,6 @@ public sealed class FinalRowsTests
         analytics.EvictBefore(Noon);
         // A 5-minute pane is still needed while a 30-minute window holding it ends after noon:
         // the window starting 11:30 ends at noon, so the first pane needed starts at 11:35.
-        Assert.Equal(new FinalRows(Noon, Noon - 25 * 60), FinalRows.Of(analytics));
+        Assert.Equal(new FinalRowCutoffs(Noon, Noon - 25 * 60), FinalRowCutoffs.Of(analytics));
     }
 }

@@ -1,10 +1,11 @@
 using Playstream.Core.Events;
 using Playstream.IntegrationTests.Elasticsearch;
 using Playstream.IntegrationTests.Kafka;
+using Playstream.IntegrationTests.Pipeline;
 using Playstream.IntegrationTests.Redis;
 using Playstream.TestSupport;
 
-namespace Playstream.IntegrationTests.Pipeline;
+namespace Playstream.IntegrationTests.Cli.Commands;
 
 /// <summary>
 /// <c>playstream process</c> on the real Kafka, Redis and Elasticsearch: the seed log through

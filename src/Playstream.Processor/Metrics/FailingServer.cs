@@ -5,7 +5,7 @@ namespace Playstream.Processor.Metrics;
 /// retry paths (the flush steps, the plays sink, the Elasticsearch client) already say what
 /// failed in words; reading those words keeps the metrics out of the retry code.
 /// </summary>
-public static class SinkOfReport
+public static class FailingServer
 {
     public const string Elasticsearch = "elasticsearch";
     public const string Redis = "redis";

@@ -2,11 +2,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Playstream.IntegrationTests.Elasticsearch;
 using Playstream.IntegrationTests.Kafka;
-using Playstream.IntegrationTests.Pipeline;
 using Playstream.IntegrationTests.Redis;
 using Playstream.TestSupport;
 
-namespace Playstream.IntegrationTests.Operations;
+namespace Playstream.IntegrationTests.Pipeline;
 
 /// <summary>
 /// <c>process --metrics-port</c> on the real stack: once it has read a topic of known lines,

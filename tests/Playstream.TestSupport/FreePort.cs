@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Playstream.IntegrationTests.Operations;
+namespace Playstream.TestSupport;
 
-internal static class FreePort
+public static class FreePort
 {
     /// <summary>A TCP port nothing listens on right now (the system picks it).</summary>
     public static int Next()

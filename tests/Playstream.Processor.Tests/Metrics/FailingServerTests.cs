@@ -1,9 +1,9 @@
 using Playstream.Processor.Metrics;
 
-namespace Playstream.IntegrationTests.Operations;
+namespace Playstream.Processor.Tests.Metrics;
 
 /// <summary>The lines <c>process</c> reports, as the retry paths word them, sorted to the right server.</summary>
-public sealed class SinkOfReportTests
+public sealed class FailingServerTests
 {
     [Theory]
     [InlineData("writing results to elasticsearch failed (connection refused); retrying in 2s", "elasticsearch")]
@@ -17,25 +17,25 @@ public sealed class SinkOfReportTests
     [InlineData("something else failed (index out of range); retrying in 1s", "other")]
     public void A_retry_line_names_its_server(string line, string sink)
     {
-        Assert.True(SinkOfReport.IsRetry(line));
-        Assert.Equal(sink, SinkOfReport.Of(line));
+        Assert.True(FailingServer.IsRetry(line));
+        Assert.Equal(sink, FailingServer.Of(line));
     }
 
     [Theory]
     [InlineData("flushed: 1,000 events, 0 dead letters, 3 partition(s) here, 1,000 records read")]
     [InlineData("writing results to redis: recovered after 2 failed attempt(s)")]
     [InlineData("kafka error: 127.0.0.1:9092/0: Connect to ipv4#127.0.0.1:9092 failed: Connection refused")]
-    public void Other_lines_are_no_retries(string line) => Assert.False(SinkOfReport.IsRetry(line));
+    public void Other_lines_are_no_retries(string line) => Assert.False(FailingServer.IsRetry(line));
 
     [Fact]
     public void A_kafka_client_error_is_told_apart() =>
-        Assert.True(SinkOfReport.IsKafkaClientError("kafka error: 1/1 brokers are down"));
+        Assert.True(FailingServer.IsKafkaClientError("kafka error: 1/1 brokers are down"));
 
     [Fact]
     public void A_failure_is_sorted_by_the_exception_that_stopped_the_run()
     {
-        Assert.Equal("elasticsearch", SinkOfReport.Of(new Playstream.Elasticsearch.ElasticsearchException("2 play(s) refused")));
-        Assert.Equal("kafka", SinkOfReport.Of(new InvalidOperationException("wrapped", new Confluent.Kafka.KafkaException(Confluent.Kafka.ErrorCode.Local_Transport))));
-        Assert.Equal("other", SinkOfReport.Of(new InvalidOperationException("no server")));
+        Assert.Equal("elasticsearch", FailingServer.Of(new Playstream.Elasticsearch.ElasticsearchException("2 play(s) refused")));
+        Assert.Equal("kafka", FailingServer.Of(new InvalidOperationException("wrapped", new Confluent.Kafka.KafkaException(Confluent.Kafka.ErrorCode.Local_Transport))));
+        Assert.Equal("other", FailingServer.Of(new InvalidOperationException("no server")));
     }
 }

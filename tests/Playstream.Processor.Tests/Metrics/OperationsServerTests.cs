@@ -3,8 +3,9 @@ using System.Text.Json;
 using Playstream.Core.Events;
 using Playstream.Core.Pipeline;
 using Playstream.Processor.Metrics;
+using Playstream.TestSupport;
 
-namespace Playstream.IntegrationTests.Operations;
+namespace Playstream.Processor.Tests.Metrics;
 
 /// <summary>The endpoint of one instance, in-process: what /health and /metrics answer as the metrics change.</summary>
 // xunit disposes both through IAsyncLifetime.DisposeAsync.
