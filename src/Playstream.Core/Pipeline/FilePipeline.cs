@@ -7,9 +7,6 @@ using Playstream.Core.Sources;
 
 namespace Playstream.Core.Pipeline;
 
-/// <summary>What a bounded run over files read.</summary>
-public sealed record FileRunResult(PartitionAnalytics Analytics, long Bytes, long Lines, long BlankLines);
-
 /// <summary>
 /// The embedded pipeline's reading half: parses event files, enriches each play from the
 /// lookup tables, feeds the operators, and hands plays and dead letters to their sinks.

@@ -5,7 +5,7 @@ using Spectre.Console;
 namespace Playstream.Cli.Views;
 
 /// <summary>Runs the embedded pipeline with a progress bar over the bytes of the event files.</summary>
-internal static class RunWithProgress
+internal static class RunProgressView
 {
     public static EmbeddedRunReport Run(EmbeddedRunOptions options)
     {
