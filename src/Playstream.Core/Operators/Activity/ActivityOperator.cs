@@ -65,12 +65,7 @@ public sealed class ActivityOperator
         var i = 0;
         while (i < plays.Length)
         {
-            var pane = PaneMath.PaneOf(plays[i].Time, _slide);
-            var start = PaneMath.StartOf(pane, _slide);
-            var end = start + _slide;
-            var runEnd = i + 1;
-            while (runEnd < plays.Length && plays[runEnd].Time >= start && plays[runEnd].Time < end)
-                runEnd++;
+            var runEnd = PaneRuns.End(plays, i, _slide, out var pane);
             var slot = SlotOf(pane);
             _customers.Reserve(slot, runEnd - i);
             long mobile = 0;
