@@ -62,22 +62,18 @@ public sealed class ActivityOperator
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void AddBlock(ReadOnlySpan<EnrichedPlay> plays)
     {
-        var i = 0;
-        while (i < plays.Length)
+        foreach (var (pane, run) in new PaneRuns(plays, _slide))
         {
-            var runEnd = PaneRuns.End(plays, i, _slide, out var pane);
             var slot = SlotOf(pane);
-            _customers.Reserve(slot, runEnd - i);
+            _customers.Reserve(slot, run.Length);
             long mobile = 0;
-            for (var k = i; k < runEnd; k++)
+            foreach (ref readonly var play in run)
             {
-                ref readonly var play = ref plays[k];
                 mobile += play.Flags & EnrichedPlay.Mobile;
                 _customers.Append(slot, play.CustomerId);
             }
-            _plays[slot] += runEnd - i;
+            _plays[slot] += run.Length;
             _mobile[slot] += mobile;
-            i = runEnd;
         }
     }
 

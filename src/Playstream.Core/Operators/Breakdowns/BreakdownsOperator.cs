@@ -46,19 +46,16 @@ public sealed class BreakdownsOperator
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void AddBlock(ReadOnlySpan<EnrichedPlay> plays)
     {
-        var i = 0;
-        while (i < plays.Length)
+        foreach (var (pane, run) in new PaneRuns(plays, _slide))
         {
-            var runEnd = PaneRuns.End(plays, i, _slide, out var pane);
             var slot = SlotOf(pane);
-            foreach (ref readonly var play in plays[i..runEnd])
+            foreach (ref readonly var play in run)
             {
                 Bump(_gender, play.GenderSlot, slot, 1);
                 Bump(_level, CustomerTraits.LevelSlot(play.Traits), slot, 1);
                 Bump(_age, CustomerTraits.AgeSlot(play.Traits), slot, 1);
                 _zips.Add(play.ZipKey, 1);
             }
-            i = runEnd;
         }
     }
 

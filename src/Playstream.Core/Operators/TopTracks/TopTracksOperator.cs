@@ -43,13 +43,11 @@ public sealed class TopTracksOperator
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void AddBlock(ReadOnlySpan<EnrichedPlay> plays)
     {
-        var i = 0;
-        while (i < plays.Length)
+        foreach (var (pane, run) in new PaneRuns(plays, _slide))
         {
-            var runEnd = PaneRuns.End(plays, i, _slide, out var pane);
             var slot = SlotOf(pane);
             var byGender = _counts[slot];
-            foreach (ref readonly var play in plays[i..runEnd])
+            foreach (ref readonly var play in run)
             {
                 var gender = play.GenderSlot;
                 if (gender >= byGender.Length || byGender[gender] is not { } counts)
@@ -59,7 +57,6 @@ public sealed class TopTracksOperator
                 }
                 counts.Add(play.TrackId, 1);
             }
-            i = runEnd;
         }
     }
 
