@@ -8,7 +8,7 @@ namespace Playstream.Core.Tests.Generation;
 /// <see cref="GeneratorOptions.UnknownIds"/>: a log shaped like a real held-out one, checked
 /// with the brute-force reference's own line parser.
 /// </summary>
-public sealed class HeldOutShapeTests
+public sealed class DataGeneratorHeldOutTests
 {
     private static readonly GeneratorOptions Small = new() { Customers = 300, Tracks = 120, Events = 20_000, Days = 7, Seed = 7 };
 

@@ -6,7 +6,7 @@ using Playstream.Elasticsearch.Mapping;
 namespace Playstream.IntegrationTests.Elasticsearch;
 
 [Collection(ElasticsearchCollection.Name)]
-public sealed class ElasticsearchClientIntegrationTests : IAsyncLifetime
+public sealed class ElasticsearchClientTests : IAsyncLifetime
 {
     private static readonly IndexMapping ProfileMapping = new IndexMapping()
         .Add("customer_id", FieldType.Long)
@@ -20,7 +20,7 @@ public sealed class ElasticsearchClientIntegrationTests : IAsyncLifetime
     private readonly ElasticsearchClient _client;
     private readonly string _index;
 
-    public ElasticsearchClientIntegrationTests(ElasticsearchServer server)
+    public ElasticsearchClientTests(ElasticsearchServer server)
     {
         _server = server;
         _client = server.CreateClient();

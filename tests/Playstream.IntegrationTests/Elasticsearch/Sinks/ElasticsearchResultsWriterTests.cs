@@ -1,7 +1,3 @@
-using Playstream.Core.Events;
-using Playstream.Core.Lookups;
-using Playstream.Core.Pipeline;
-using Playstream.Elasticsearch;
 using Playstream.Elasticsearch.Sinks;
 using Playstream.TestSupport;
 using Playstream.TestSupport.Streaming;
@@ -9,9 +5,9 @@ using Xunit;
 
 namespace Playstream.IntegrationTests.Elasticsearch.Sinks;
 
-/// <summary>The plays sink and the results writer/reader against the real Elasticsearch of the local stack.</summary>
+/// <summary>The results writer against the real Elasticsearch of the local stack, read back with the results reader.</summary>
 [Collection(ElasticsearchCollection.Name)]
-public sealed class ElasticsearchSinksTests(ElasticsearchServer server)
+public sealed class ElasticsearchResultsWriterTests(ElasticsearchServer server)
 {
     private static readonly string[] Log =
     [
@@ -73,48 +69,5 @@ public sealed class ElasticsearchSinksTests(ElasticsearchServer server)
         ResultsAssert.Equal(complete, await new ElasticsearchResultsReader(client, indices).ReadAsync());
         foreach (var (index, _) in indices.ResultIndices())
             await client.DeleteIndexAsync(index);
-    }
-
-    [Fact]
-    public async Task Plays_are_indexed_once_under_their_source_position_even_when_replayed()
-    {
-        var index = ElasticsearchServer.NewIndexName("plays");
-        using var client = server.CreateClient();
-        var customers = new CustomerTable();
-        customers.Set(new Customer(1, "Ann Lee", "0", "1 Main St", "72132", "01/02/2013", "1", "2", "1", "0", "33"));
-        var tracks = new TrackTable();
-        tracks.Set(new Track(10, "Hold On Loosely", ".38 Special", 253));
-        var lookups = new LookupTables(customers, tracks);
-        var pool = new PlayBatchPool();
-        var sink = new ElasticsearchPlaySink(client, index, () => lookups, pool);
-        await sink.EnsureIndexAsync();
-
-        for (var replay = 0; replay < 2; replay++)
-        {
-            var batch = pool.Rent();
-            batch.Source = "realtime/2";
-            for (var offset = 0; offset < 3; offset++)
-            {
-                Assert.True(EventParser.TryParse(System.Text.Encoding.UTF8.GetBytes(Log[offset]), out var play, out var zip, out _));
-                batch.Add(play, System.Text.Encoding.UTF8.GetBytes(Log[offset])[zip], 100 + offset);
-            }
-            sink.Write(batch);
-            await sink.FlushAsync();
-        }
-        await sink.DisposeAsync();
-        await client.RefreshAsync(index);
-
-        Assert.Equal(3, await client.CountAsync(index));
-        var hits = new List<SearchHit>();
-        await foreach (var hit in client.SearchAllAsync(index))
-            hits.Add(hit);
-        Assert.Equal(["realtime-2-100", "realtime-2-101", "realtime-2-102"], hits.Select(h => h.Id).Order().ToArray());
-        var first = hits.Single(h => h.Id == "realtime-2-100").Source;
-        Assert.Equal("2014-10-01T08:00:00Z", first.GetProperty("@timestamp").GetString());
-        Assert.Equal("Ann Lee", first.GetProperty("customer").GetProperty("name").GetString());
-        Assert.Equal(".38 Special", first.GetProperty("track").GetProperty("artist").GetString());
-        Assert.True(first.GetProperty("ismobile").GetBoolean());
-        Assert.Equal("72132", first.GetProperty("listening_zip_code").GetString());
-        await client.DeleteIndexAsync(index);
     }
 }

@@ -3,7 +3,7 @@ using Playstream.TestSupport;
 
 namespace Playstream.Core.Tests.Operators.Profiles;
 
-public class DayPartTests
+public class DayPartsTests
 {
     [Theory]
     [InlineData("2014-10-23 04:59:59", DayPart.Night)]

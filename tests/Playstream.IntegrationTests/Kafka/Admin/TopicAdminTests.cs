@@ -1,9 +1,9 @@
 using Playstream.Kafka.Admin;
 
-namespace Playstream.IntegrationTests.Kafka;
+namespace Playstream.IntegrationTests.Kafka.Admin;
 
 [Collection(KafkaCollection.Name)]
-public sealed class TopicAdminIntegrationTests(KafkaBroker broker)
+public sealed class TopicAdminTests(KafkaBroker broker)
 {
     [Fact]
     public async Task A_topic_is_created_listed_described_and_deleted()

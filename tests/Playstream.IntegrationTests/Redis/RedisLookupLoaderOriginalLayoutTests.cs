@@ -8,7 +8,7 @@ namespace Playstream.IntegrationTests.Redis;
 
 /// <summary>The original loader's layout: bare ids as keys. Cleans up every id it wrote.</summary>
 [Collection(RedisCollection.Name)]
-public sealed class OriginalLayoutTests(RedisServer redis) : IAsyncLifetime
+public sealed class RedisLookupLoaderOriginalLayoutTests(RedisServer redis) : IAsyncLifetime
 {
     private readonly string _prefix = RedisServer.NewPrefix();
     private RedisKeys Keys => new(_prefix);

@@ -5,7 +5,7 @@ using Playstream.TestSupport;
 namespace Playstream.Core.Tests.Operators.Interests;
 
 /// <summary>Dropping old play times for an endless stream (default rule: 3 plays within 30 minutes).</summary>
-public class InterestsEvictionTests
+public class InterestsOperatorEvictionTests
 {
     private static long T(string time) => Utc.Seconds("2014-10-23 " + time);
 
