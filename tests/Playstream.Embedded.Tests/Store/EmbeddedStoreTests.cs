@@ -118,61 +118,6 @@ public sealed class EmbeddedStoreTests
         Assert.Empty(reader.ReadResults().Activity);
     }
 
-    [Fact]
-    public async Task Plays_and_dead_letters_go_into_their_tables()
-    {
-        using var folder = new TempFolder();
-        var path = folder.File("store.db");
-        using (var store = EmbeddedStore.CreateFresh(path, out _))
-        {
-            var customers = new CustomerTable();
-            customers.Set(new Customer(3, "Ann Lee", "1", "1 Main St", "12345", "01/02/2013", "1", "2", "1", "0", null));
-            var tracks = new TrackTable();
-            tracks.Set(new Track(8, "Song, With Comma", "Band", 200));
-            store.WriteLookups(new LookupTables(customers, tracks));
-
-            var writer = store.OpenWriter(storePlays: true);
-            // More plays than one batch holds, so batches are recycled through the pool.
-            for (var b = 0; b < 3; b++)
-            {
-                var batch = writer.Pool.Rent();
-                for (var i = 0; i < 5000; i++)
-                    batch.Add(new PlayEvent(b * 5000 + i, i % 2 == 0 ? 3 : 99, 8, 1_414_000_000 + i, i % 3 == 0), "72132"u8);
-                writer.Write(batch);
-            }
-            writer.Write(new DeadLetter(DeadLetterReason.BadIsMobile, new SourcePosition("plays.csv", 17), "1,2,3,\"2014-10-01 00:00:00\",7,\"1\"", "ismobile is not 0 or 1"));
-            await writer.DisposeAsync();
-            Assert.Equal(15000, writer.PlaysWritten);
-        }
-
-        using var reader = new StoreReader(path);
-        Assert.Equal(15000, reader.CountPlays());
-        var letter = Assert.Single(reader.ReadDeadLetters());
-        Assert.Equal(DeadLetterReason.BadIsMobile, letter.Reason);
-        Assert.Equal(new SourcePosition("plays.csv", 17), letter.Position);
-
-        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*), sum(mobile), min(zip), max(name), max(title) FROM enriched_plays WHERE customer_id = 3";
-        using var row = command.ExecuteReader();
-        Assert.True(row.Read());
-        Assert.Equal(7500, row.GetInt64(0));
-        // i even and i % 3 == 0: every 6th of the 15000 plays has customer 3 and is mobile.
-        Assert.Equal(Enumerable.Range(0, 3).Sum(_ => Enumerable.Range(0, 5000).Count(i => i % 2 == 0 && i % 3 == 0)), row.GetInt64(1));
-        Assert.Equal("72132", row.GetString(2));
-        Assert.Equal("Ann Lee", row.GetString(3));
-        Assert.Equal("Song, With Comma", row.GetString(4));
-    }
-
-    [Fact]
-    public void Reading_a_store_that_does_not_exist_says_what_to_do()
-    {
-        using var folder = new TempFolder();
-        var error = Assert.Throws<FileNotFoundException>(() => new StoreReader(folder.File("missing.db")));
-        Assert.Contains("playstream run", error.Message, StringComparison.Ordinal);
-    }
-
     private static async Task WritePlaysAndLetters(EmbeddedStore store, int plays, int letters, int firstId)
     {
         var writer = store.OpenWriter(storePlays: true);
