@@ -6,6 +6,7 @@ using Playstream.Core.Lookups;
 using Playstream.Embedded.Runs;
 using Playstream.Embedded.Store;
 using Playstream.Embedded.Tests.Store;
+using Playstream.TestSupport;
 
 namespace Playstream.Embedded.Tests.Runs;
 

@@ -5,6 +5,7 @@ using Playstream.Core.Operators.Breakdowns;
 using Playstream.Core.Pipeline;
 using Playstream.Core.Results;
 using Playstream.Embedded.Store;
+using Playstream.TestSupport;
 
 namespace Playstream.Embedded.Tests.Store;
 

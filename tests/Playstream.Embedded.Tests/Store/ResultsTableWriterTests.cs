@@ -1,6 +1,7 @@
 using Playstream.Core.Operators.Breakdowns;
 using Playstream.Core.Results;
 using Playstream.Embedded.Store;
+using Playstream.TestSupport;
 
 namespace Playstream.Embedded.Tests.Store;
 

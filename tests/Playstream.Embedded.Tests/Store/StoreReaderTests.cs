@@ -2,6 +2,7 @@ using Playstream.Core.Events;
 using Playstream.Core.Operators.Breakdowns;
 using Playstream.Core.Results;
 using Playstream.Embedded.Store;
+using Playstream.TestSupport;
 
 namespace Playstream.Embedded.Tests.Store;
 

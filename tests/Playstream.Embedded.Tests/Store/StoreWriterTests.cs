@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Playstream.Core.Events;
 using Playstream.Core.Lookups;
 using Playstream.Embedded.Store;
+using Playstream.TestSupport;
 
 namespace Playstream.Embedded.Tests.Store;
 
