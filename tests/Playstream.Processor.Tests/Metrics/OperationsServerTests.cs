@@ -62,50 +62,9 @@ public sealed class OperationsServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Retry_lines_are_counted_by_server_and_still_reported()
-    {
-        var heard = new List<string>();
-        var report = _metrics.Watch(heard.Add);
-        report("writing results to redis failed (timeout); retrying in 1s");
-        report("checkpointing plays/0 failed (timeout); retrying in 2s");
-        report("elasticsearch unreachable at http://127.0.0.1:9200/ (Connection refused), retrying in 200ms (attempt 2 of 5)");
-        report("kafka error: 1/1 brokers are down");
-        report("flushed: 10 events, 0 dead letters, 1 partition(s) here, 10 records read");
-
-        Assert.Equal(5, heard.Count);
-        var scrape = await Scrape.FromAsync(_http, new Uri(_server.Url, "metrics"));
-        Assert.Equal(2, scrape.Value("playstream_sink_retries_total", ("sink", "redis")));
-        Assert.Equal(1, scrape.Value("playstream_sink_retries_total", ("sink", "elasticsearch")));
-        Assert.Null(scrape.Value("playstream_sink_retries_total", ("sink", "kafka")));
-        Assert.Equal(1, scrape.Value("playstream_kafka_client_errors_total"));
-    }
-
-    [Fact]
-    public async Task Dead_letters_are_counted_by_reason_with_late_plays_apart()
-    {
-        var passed = new List<DeadLetter>();
-        var sink = _metrics.Watch(new ListSink(passed));
-        var at = new SourcePosition("plays/0", 7);
-        sink.Write(new DeadLetter(DeadLetterReason.BadDatetime, at, "x", "bad"));
-        sink.Write(new DeadLetter(DeadLetterReason.BadDatetime, at, "y", "bad"));
-        sink.Write(new DeadLetter(DeadLetterReason.Late, at, "z", "late"));
-
-        Assert.Equal(3, passed.Count);
-        var scrape = await Scrape.FromAsync(_http, new Uri(_server.Url, "metrics"));
-        Assert.Equal(2, scrape.Value("playstream_dead_letters_total", ("reason", "bad_datetime")));
-        Assert.Equal(1, scrape.Value("playstream_dead_letters_total", ("reason", "late")));
-        Assert.Equal(1, scrape.Value("playstream_late_plays_total"));
-    }
-
-    [Fact]
     public async Task Other_paths_are_not_found()
     {
         using var response = await _http.GetAsync(new Uri(_server.Url, "nothing-here"));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-    }
-
-    private sealed class ListSink(List<DeadLetter> letters) : IDeadLetterSink
-    {
-        public void Write(DeadLetter letter) => letters.Add(letter);
     }
 }
