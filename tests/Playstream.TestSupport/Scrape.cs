@@ -26,6 +26,15 @@ public sealed partial class Scrape
 
     public static async Task<Scrape> FromAsync(HttpClient http, Uri metrics) => new(await http.GetStringAsync(metrics));
 
+    /// <summary>A page as <paramref name="export"/> writes it (a registry's text export), read without a server.</summary>
+    public static async Task<Scrape> FromAsync(Func<Stream, Task> export)
+    {
+        ArgumentNullException.ThrowIfNull(export);
+        using var buffer = new MemoryStream();
+        await export(buffer);
+        return new Scrape(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
     /// <summary>The samples of a metric whose labels include every pair given.</summary>
     public IReadOnlyList<(Dictionary<string, string> Labels, double Value)> All(string name, params (string Key, string Value)[] labels) =>
         _samples.Where(s => s.Name == name && labels.All(l => s.Labels.TryGetValue(l.Key, out var v) && v == l.Value))

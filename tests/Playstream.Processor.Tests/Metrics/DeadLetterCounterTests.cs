@@ -1,6 +1,7 @@
 using Playstream.Core.Events;
 using Playstream.Core.Pipeline;
 using Playstream.Processor.Metrics;
+using Playstream.TestSupport;
 
 namespace Playstream.Processor.Tests.Metrics;
 
@@ -19,7 +20,7 @@ public sealed class DeadLetterCounterTests
         sink.Write(new DeadLetter(DeadLetterReason.Late, at, "z", "late"));
 
         Assert.Equal(3, passed.Count);
-        var scrape = await RegistryScrape.OfAsync(_metrics);
+        var scrape = await Scrape.FromAsync(s => _metrics.Registry.CollectAndExportAsTextAsync(s));
         Assert.Equal(2, scrape.Value("playstream_dead_letters_total", ("reason", "bad_datetime")));
         Assert.Equal(1, scrape.Value("playstream_dead_letters_total", ("reason", "late")));
         Assert.Equal(1, scrape.Value("playstream_late_plays_total"));

@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using Playstream.Core.Streaming.Runtime;
 using Playstream.Processor.Metrics;
+using Playstream.TestSupport;
 
 namespace Playstream.Processor.Tests.Metrics;
 
@@ -21,7 +22,7 @@ public sealed class ProcessorMetricsTests
         report("flushed: 10 events, 0 dead letters, 1 partition(s) here, 10 records read");
 
         Assert.Equal(5, heard.Count);
-        var scrape = await RegistryScrape.OfAsync(_metrics);
+        var scrape = await Scrape.FromAsync(s => _metrics.Registry.CollectAndExportAsTextAsync(s));
         Assert.Equal(2, scrape.Value("playstream_sink_retries_total", ("sink", "redis")));
         Assert.Equal(1, scrape.Value("playstream_sink_retries_total", ("sink", "elasticsearch")));
         Assert.Null(scrape.Value("playstream_sink_retries_total", ("sink", "kafka")));
@@ -37,7 +38,7 @@ public sealed class ProcessorMetricsTests
         stats.AddRecords(records: 25, events: 20, duplicates: 1, repartitioned: 3);
         _metrics.Polled(stats, [(0, 25L)], "plays");
 
-        var scrape = await RegistryScrape.OfAsync(_metrics);
+        var scrape = await Scrape.FromAsync(s => _metrics.Registry.CollectAndExportAsTextAsync(s));
         Assert.Equal(25, scrape.Value("playstream_records_total", ("group", "g1"), ("topic", "plays")));
         Assert.Equal(20, scrape.Value("playstream_events_total"));
         Assert.Equal(1, scrape.Value("playstream_shipper_duplicates_total"));
@@ -51,7 +52,7 @@ public sealed class ProcessorMetricsTests
         _metrics.SetLag(new TopicPartition("plays", 2), 30);   // a watermark read before the position moved past it: no negative lag
         _metrics.SetLag(new TopicPartition("plays", 1), 500);  // not held here: ignored
 
-        var scrape = await RegistryScrape.OfAsync(_metrics);
+        var scrape = await Scrape.FromAsync(s => _metrics.Registry.CollectAndExportAsTextAsync(s));
         Assert.Equal(2, scrape.Value("playstream_partitions_assigned"));
         Assert.Equal(100, scrape.Value("playstream_partition_position", ("partition", "0")));
         Assert.Equal(30, scrape.Value("playstream_partition_lag", ("partition", "0")));
@@ -69,7 +70,7 @@ public sealed class ProcessorMetricsTests
 
         _metrics.Polled(new RunnerStats(), [(0, 120L)], "plays");
 
-        var scrape = await RegistryScrape.OfAsync(_metrics);
+        var scrape = await Scrape.FromAsync(s => _metrics.Registry.CollectAndExportAsTextAsync(s));
         Assert.Equal(10, scrape.Value("playstream_partition_lag", ("partition", "0")));
         Assert.Null(scrape.Value("playstream_partition_position", ("partition", "1")));
         Assert.Equal([(new TopicPartition("plays", 0), (long?)120)], _metrics.Positions());
@@ -81,7 +82,7 @@ public sealed class ProcessorMetricsTests
         var before = DateTimeOffset.UtcNow;
         _metrics.Flushed(TimeSpan.FromMilliseconds(40), bytes: 2048, flushes: 7);
 
-        var scrape = await RegistryScrape.OfAsync(_metrics);
+        var scrape = await Scrape.FromAsync(s => _metrics.Registry.CollectAndExportAsTextAsync(s));
         Assert.Equal(7, scrape.Value("playstream_flushes_total"));
         Assert.Equal(2048, scrape.Value("playstream_checkpoint_bytes"));
         Assert.Equal(0.04, scrape.Value("playstream_checkpoint_duration_seconds_sum")!.Value, 6);
