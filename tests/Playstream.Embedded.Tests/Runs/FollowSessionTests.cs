@@ -72,14 +72,7 @@ public sealed class FollowSessionTests : IDisposable
             await writer.DisposeAsync();
         }
 
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_folder.File("store.db")};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT event_id FROM plays ORDER BY rowid";
-        using var rows = command.ExecuteReader();
-        var ids = new List<long>();
-        while (rows.Read())
-            ids.Add(rows.GetInt64(0));
+        var ids = SqlRows.Read(_folder.File("store.db"), "SELECT event_id FROM plays ORDER BY rowid", r => r.GetInt64(0));
         Assert.Equal([1L, 2L, 3L], ids);
     }
 }

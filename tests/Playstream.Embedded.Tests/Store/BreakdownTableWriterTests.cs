@@ -19,21 +19,10 @@ public sealed class BreakdownTableWriterTests : IDisposable
     public void Dispose() => _connection.Dispose();
 
     private List<(long, long, string, string, long)> Panes() =>
-        Rows("SELECT pane_start, pane_end, dimension, key, plays FROM pane_plays ORDER BY pane_start, dimension, key",
+        SqlRows.Read(_connection, "SELECT pane_start, pane_end, dimension, key, plays FROM pane_plays ORDER BY pane_start, dimension, key",
             r => (r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetInt64(4)));
 
-    private List<(string, long)> Zips() => Rows("SELECT zip, plays FROM zip_plays ORDER BY zip", r => (r.GetString(0), r.GetInt64(1)));
-
-    private List<T> Rows<T>(string sql, Func<SqliteDataReader, T> map)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-            rows.Add(map(reader));
-        return rows;
-    }
+    private List<(string, long)> Zips() => SqlRows.Read(_connection, "SELECT zip, plays FROM zip_plays ORDER BY zip", r => (r.GetString(0), r.GetInt64(1)));
 
     [Fact]
     public void A_write_replaces_every_pane_and_zip_of_the_one_before()

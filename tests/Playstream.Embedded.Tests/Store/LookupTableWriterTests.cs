@@ -18,16 +18,8 @@ public sealed class LookupTableWriterTests : IDisposable
 
     public void Dispose() => _connection.Dispose();
 
-    private List<string> Rows(string sql)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "NULL" : reader.GetValue(i).ToString())));
-        return rows;
-    }
+    private List<string> Rows(string sql) =>
+        SqlRows.Read(_connection, sql, r => string.Join('|', Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "NULL" : r.GetValue(i).ToString())));
 
     [Fact]
     public void Every_field_is_written_and_a_customer_or_track_written_again_replaces_its_row()

@@ -82,7 +82,7 @@ public sealed class StoreWriterTests
             Assert.Equal(expected.Count, writer.PlaysWritten);
         }
 
-        Assert.Equal(expected, Rows(path, "SELECT event_id, customer_id, track_id, time, mobile, zip FROM plays ORDER BY rowid",
+        Assert.Equal(expected, SqlRows.Read(path, "SELECT event_id, customer_id, track_id, time, mobile, zip FROM plays ORDER BY rowid",
             r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetString(5))));
     }
 
@@ -107,8 +107,8 @@ public sealed class StoreWriterTests
             Assert.Equal(1_500, writer.DeadLettersWritten);
         }
 
-        Assert.Equal([0L], Rows(path, "SELECT count(*) FROM plays", r => r.GetInt64(0)));
-        Assert.Equal(Enumerable.Range(1, 1_500).Select(i => (long)i), Rows(path, "SELECT line FROM dead_letters ORDER BY rowid", r => r.GetInt64(0)));
+        Assert.Equal([0L], SqlRows.Read(path, "SELECT count(*) FROM plays", r => r.GetInt64(0)));
+        Assert.Equal(Enumerable.Range(1, 1_500).Select(i => (long)i), SqlRows.Read(path, "SELECT line FROM dead_letters ORDER BY rowid", r => r.GetInt64(0)));
     }
 
     [Fact]
@@ -145,18 +145,5 @@ public sealed class StoreWriterTests
         var e = Assert.Throws<IOException>(() => writer.Write(writer.Pool.Rent()));
         Assert.StartsWith("the embedded store could not be written: ", e.Message, StringComparison.Ordinal);
         await Assert.ThrowsAnyAsync<Exception>(async () => await writer.DisposeAsync());
-    }
-
-    private static List<T> Rows<T>(string path, string sql, Func<SqliteDataReader, T> map)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-            rows.Add(map(reader));
-        return rows;
     }
 }
