@@ -135,7 +135,8 @@ public static partial class EmbeddedBench
         long plays = 0;
         while (plays < limit && reader.TryReadLine(out var line, out _, out _))
         {
-            if (EventParser.TryParse(line, out var play, out var zip, out var reason))
+            var kind = PlayLine.Read(line, out var play, out var zip, out var reason);
+            if (kind == LineKind.Play)
             {
                 block.Add(play, line[zip], lookups);
                 if (block.IsFull)
@@ -145,7 +146,7 @@ public static partial class EmbeddedBench
                 }
                 plays++;
             }
-            else if (!EventParser.IsBlank(line))
+            else if (kind == LineKind.DeadLetter)
             {
                 block.CountDeadLetter(reason);
             }

@@ -2,6 +2,3 @@ namespace Playstream.Redis;
 
 /// <summary>What a load did: rows written, ids deleted because the file no longer has them, and the new lookups version.</summary>
 public sealed record LookupLoadReport(string Kind, int Written, int Removed, long Version);
-
-/// <summary>How far a load has come: <paramref name="Written"/> of <paramref name="Total"/> rows.</summary>
-public readonly record struct LookupLoadProgress(string Kind, int Written, int Total);

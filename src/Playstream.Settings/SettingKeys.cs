@@ -37,7 +37,11 @@ public static class SettingKeys
     {
         try
         {
-            return [.. KafkaPropertyList.Parse(items).Select(p => new KeyValuePair<string, string?>(ConfigurationPath.Combine(KafkaProperties, p.Key), p.Value))];
+            // One key each: a configuration layer refuses a key given twice, and the last given is the one meant.
+            var last = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (key, value) in KafkaPropertyList.Parse(items))
+                last[ConfigurationPath.Combine(KafkaProperties, key)] = value;
+            return [.. last];
         }
         catch (FormatException e)
         {

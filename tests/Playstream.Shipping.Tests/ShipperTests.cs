@@ -2,6 +2,7 @@ using System.Text;
 using Playstream.Core.Files;
 using Playstream.Shipping.Files;
 using Playstream.Shipping.Positions;
+using Playstream.TestSupport;
 
 namespace Playstream.Shipping.Tests;
 

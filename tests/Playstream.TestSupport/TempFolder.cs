@@ -5,7 +5,7 @@ public sealed class TempFolder : IDisposable
 {
     public TempFolder() => Directory.CreateDirectory(Path);
 
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "playstream-cli-tests", Guid.NewGuid().ToString("N"));
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "playstream-tests", Guid.NewGuid().ToString("N"));
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 

@@ -48,7 +48,7 @@ internal static class DemoCommand
                 tracksFile ??= sample.TrackFile;
             }
 
-            var report = RunWithProgress.Run(new EmbeddedRunOptions
+            var report = RunProgressView.Run(new EmbeddedRunOptions
             {
                 EventFiles = eventFiles,
                 CustomersFile = customersFile,

@@ -2,12 +2,6 @@ using Playstream.Redis;
 
 namespace Playstream.Cli.Commands;
 
-internal enum LoadKind
-{
-    Customers,
-    Tracks,
-}
-
 /// <summary>What <c>playstream load</c> was asked to do.</summary>
 internal sealed record LoadRequest(
     LoadKind Kind, string File, RedisOptions Redis, RedisLookupLayout Layout, bool Watch, TimeSpan MaxWait);

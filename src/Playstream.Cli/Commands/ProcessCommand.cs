@@ -64,11 +64,11 @@ internal static class ProcessCommand
             using var stop = StopSignal.Listen();
             Console.Error.WriteLine($"playstream process: topic {options.Topic}, group {options.Group}, kafka {options.Kafka.BootstrapServers}, redis {options.Redis.Describe()}, elasticsearch {string.Join(',', options.Elasticsearch.Urls)}");
             Action<string> report = message => Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {message}");
-            var operations = StartOperations(options, result.GetValue(metricsPort), result.GetValue(metricsHost)!);
+            var monitoring = StartMonitoring(options, result.GetValue(metricsPort), result.GetValue(metricsHost)!);
             ProcessorSummary summary;
             try
             {
-                var processor = new StreamProcessor(options, operations?.Metrics.Watch(report) ?? report) { Metrics = operations?.Metrics };
+                var processor = new StreamProcessor(options, monitoring?.Metrics.Watch(report) ?? report) { Metrics = monitoring?.Metrics };
                 summary = processor.RunAsync(stop.Token).GetAwaiter().GetResult();
                 if (result.GetValue(reportFile) is { } path && processor.Stats is { } stats)
                     ProcessorReport.Of(summary, stats).WriteTo(path);
@@ -79,17 +79,17 @@ internal static class ProcessCommand
                 Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} stopped while starting, before taking any partition");
                 return 0;
             }
-            catch (Exception e) when (e is not OperationCanceledException && operations is not null)
+            catch (Exception e) when (e is not OperationCanceledException && monitoring is not null)
             {
                 // /health answers 503 for a while before the process exits, so a probe or a scrape sees why it went.
-                operations.Metrics.Failed(e);
+                monitoring.Metrics.Failed(e);
                 Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} stopped: {e.Message}; /health answers 503 for {FailedLinger.TotalSeconds:0}s (Ctrl-C ends it)");
                 stop.Token.WaitHandle.WaitOne(FailedLinger);
                 throw;
             }
             finally
             {
-                operations?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                monitoring?.DisposeAsync().AsTask().GetAwaiter().GetResult();
             }
             AnsiConsole.MarkupLine($"processed {summary.Records:N0} records in {summary.Elapsed.TotalSeconds:F1} s ({summary.RecordsPerSecond:N0}/s): {summary.Events:N0} events taken here, " +
                 $"{summary.Repartitioned:N0} sent on to their customer's partition, {summary.ShipperDuplicates:N0} resends skipped, {summary.PlaysIndexed:N0} plays indexed, {summary.Flushes:N0} commits" +
@@ -101,7 +101,7 @@ internal static class ProcessCommand
 
     private static readonly TimeSpan FailedLinger = TimeSpan.FromSeconds(15);
 
-    private static Operations? StartOperations(StreamProcessorOptions options, int? port, string host)
+    private static ProcessorMonitoring? StartMonitoring(StreamProcessorOptions options, int? port, string host)
     {
         if (port is null)
             return null;
@@ -109,9 +109,9 @@ internal static class ProcessCommand
             throw new Core.Engine.SettingsException($"--metrics-port: {port} is not a port (1-65535)");
         try
         {
-            var operations = Operations.Start(options, host, port.Value);
-            Console.Error.WriteLine($"metrics on {operations.Url}metrics, health on {operations.Url}health");
-            return operations;
+            var monitoring = ProcessorMonitoring.Start(options, host, port.Value);
+            Console.Error.WriteLine($"metrics on {monitoring.Url}metrics, health on {monitoring.Url}health");
+            return monitoring;
         }
         catch (System.Net.HttpListenerException e)
         {

@@ -46,7 +46,7 @@ internal static class RunCommand
             else if (allowedLateness is not null)
                 throw new Core.Engine.SettingsException("--allowed-lateness: only with --follow (a run over whole files is exact whatever the order of its plays)");
             else
-                report = RunWithProgress.Run(options);
+                report = RunProgressView.Run(options);
             RunSummaryView.Render(report);
             return 0;
         }));

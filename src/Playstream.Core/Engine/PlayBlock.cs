@@ -6,26 +6,6 @@ using Playstream.Core.Operators.Breakdowns;
 namespace Playstream.Core.Engine;
 
 /// <summary>
-/// One play with everything the operators need from the lookups already resolved: 24 bytes,
-/// no references, so a block of them sorts by moving memory and feeds the operators without
-/// a lookup per play.
-/// </summary>
-internal struct EnrichedPlay
-{
-    public const byte Mobile = 1, CustomerKnown = 2, TrackKnown = 4;
-
-    public long Time;
-    public int CustomerId;
-    public int TrackId;
-    public int ZipKey;
-    public byte GenderSlot;
-    public byte Traits;
-    public byte Flags;
-
-    public readonly bool IsMobile => (Flags & Mobile) != 0;
-}
-
-/// <summary>
 /// A block of enriched plays (and the dead letters met while reading them) handed whole to
 /// <see cref="PartitionAnalytics.AddBlock"/>. Reading fills a block on its own thread; the
 /// analytics then sort it by pane, so that each pane's state is touched once per block

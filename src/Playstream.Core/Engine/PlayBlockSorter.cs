@@ -91,9 +91,3 @@ internal sealed class PlayBlockSorter
     // The same Fibonacci hash as the pair table; its top bits are the table's slot at any table size.
     private static int Bucket(long key) => (int)((ulong)key * 0x9E3779B97F4A7C15UL >> (64 - PairBucketBits));
 }
-
-/// <summary>A (customer, track) key packed as the pair table packs it, and one play time.</summary>
-internal readonly record struct PairTime(long Key, long Time)
-{
-    public static long Pack(int customerId, int trackId) => ((long)customerId << 32) | (uint)trackId;
-}

@@ -62,10 +62,3 @@ internal sealed class EventDamage
         return Encoding.ASCII.GetBytes(text, destination);
     }
 }
-
-internal enum DamageKind
-{
-    None,
-    UnknownId,
-    Broken,
-}

@@ -26,7 +26,7 @@ internal sealed class PlayPicker
     private readonly TrackPopularity _tracks;
     private readonly ulong _favouriteSeed;
     // Priorities are unique (time, then arrival) so that any correct heap pops in one order.
-    private readonly PriorityQueue<Play, long> _pending = new();
+    private readonly PriorityQueue<GeneratedPlay, long> _pending = new();
     private Xoshiro256StarStar _rng;
     private long _sequence;
 
@@ -46,7 +46,7 @@ internal sealed class PlayPicker
     /// the slot and keeps its own time; otherwise a fresh play happens at the slot. Times returned
     /// never decrease as long as slots do not.
     /// </summary>
-    public Play Next(long slot, out long time)
+    public GeneratedPlay Next(long slot, out long time)
     {
         if (_pending.TryPeek(out var due, out var key) && key >> SequenceBits <= slot)
         {
@@ -63,7 +63,7 @@ internal sealed class PlayPicker
 
     private const int SequenceBits = 20;
 
-    private Play Fresh()
+    private GeneratedPlay Fresh()
     {
         var customer = _customers.SampleListener(_rng.NextUInt64());
         var gender = _customers.Gender(customer);
@@ -83,10 +83,10 @@ internal sealed class PlayPicker
         var zip = _customers.Zip(customer);
         if (_rng.Below(mobile ? AwayOnMobile : AwayAtDesk))
             zip = _customers.Zip(_rng.NextInt(_customers.Count));   // listening while travelling
-        return new Play(customer, track, zip, mobile);
+        return new GeneratedPlay(customer, track, zip, mobile);
     }
 
-    private void ScheduleSession(Play play, long start)
+    private void ScheduleSession(GeneratedPlay play, long start)
     {
         // 1 more play (40 %), 2 more (45 %) or 3 more (15 %): 2 or 3 more make an interest.
         var roll = _rng.NextInt(100);

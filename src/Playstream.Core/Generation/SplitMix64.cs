@@ -25,19 +25,3 @@ internal static class SplitMix64
     public static ulong Derive(long seed, RandomStream stream) =>
         Mix(unchecked((ulong)seed) ^ Mix(0xD1B54A32D192ED03UL * ((ulong)stream + 1)));
 }
-
-/// <summary>The independent random streams one seed is split into.</summary>
-internal enum RandomStream
-{
-    CustomerModel,
-    CustomerDetails,
-    TrackModel,
-    TrackCatalog,
-    Calendar,
-    Seconds,
-    Plays,
-    Favourites,
-    Live,
-    Damage,
-    Shuffle,
-}

@@ -7,9 +7,6 @@ using Playstream.Core.Sources;
 
 namespace Playstream.Core.Pipeline;
 
-/// <summary>What a bounded run over files read.</summary>
-public sealed record FileRunResult(PartitionAnalytics Analytics, long Bytes, long Lines, long BlankLines);
-
 /// <summary>
 /// The embedded pipeline's reading half: parses event files, enriches each play from the
 /// lookup tables, feeds the operators, and hands plays and dead letters to their sinks.
@@ -38,18 +35,6 @@ public static class FilePipeline
     /// <summary>Ranges per reader: enough that readers finishing at different times leave little idle.</summary>
     private const int RangesPerReader = 4;
 
-    public static FileRunResult Run(
-        IReadOnlyList<string> files,
-        LookupTables lookups,
-        AnalyticsSettings settings,
-        int parallelism,
-        IPlaySink? plays,
-        PlayBatchPool pool,
-        IDeadLetterSink deadLetters,
-        IProgress<long>? bytesRead = null,
-        CancellationToken cancellationToken = default) =>
-        Run(files, lookups, settings, parallelism, plays, pool, deadLetters, PlayBlock.DefaultCapacity, bytesRead, cancellationToken);
-
     /// <param name="blockCapacity">Plays per block handed to the analytics (smaller blocks: less memory, less locality).</param>
     public static FileRunResult Run(
         IReadOnlyList<string> files,
@@ -59,8 +44,8 @@ public static class FilePipeline
         IPlaySink? plays,
         PlayBatchPool pool,
         IDeadLetterSink deadLetters,
-        int blockCapacity,
         IProgress<long>? bytesRead = null,
+        int blockCapacity = PlayBlock.DefaultCapacity,
         CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);

@@ -60,11 +60,3 @@ public static class PaneWindowWalker
         public void Emit(long firstPane) => emit(firstPane);
     }
 }
-
-/// <summary>What <see cref="PaneWindowWalker"/> tells a walk's caller: panes (indices into the sorted panes) entering and leaving, and each window.</summary>
-public interface IPaneWindowVisitor
-{
-    void Enter(int pane);
-    void Leave(int pane);
-    void Emit(long firstPane);
-}

@@ -2,9 +2,6 @@ using System.Text.Json;
 
 namespace Playstream.Elasticsearch.Bulk;
 
-/// <summary>A failed item of a bulk response, by its position in the request.</summary>
-internal readonly record struct BulkItemError(int Position, int Status, string ErrorType, string Reason);
-
 /// <summary>Reads a bulk response: which items failed and why. Items answer the request's
 /// documents in order, so a failure is matched to its document by position.</summary>
 internal static class BulkResponseParser

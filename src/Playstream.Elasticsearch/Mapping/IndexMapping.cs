@@ -1,9 +1,5 @@
 namespace Playstream.Elasticsearch.Mapping;
 
-/// <summary>A field of an index mapping. A dotted name ("tracks.track_id") is a field of an
-/// object field ("tracks").</summary>
-public sealed record MappingField(string Name, FieldType Type);
-
 /// <summary>The fields an index maps explicitly, in order; documents may carry other fields,
 /// which the server maps by itself.</summary>
 public sealed class IndexMapping

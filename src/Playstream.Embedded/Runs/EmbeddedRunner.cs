@@ -37,7 +37,7 @@ public static class EmbeddedRunner
             var bytes = progress is null ? null : new Progress<long>(b => progress.Report(new RunProgress(b, totalBytes)));
             read = await Task.Run(() => FilePipeline.Run(
                 options.EventFiles, lookups, options.Settings, options.Parallelism,
-                options.StorePlays ? writer : null, writer.Pool, writer, bytes, cancellationToken), cancellationToken).ConfigureAwait(false);
+                options.StorePlays ? writer : null, writer.Pool, writer, bytes, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -14,7 +14,7 @@ namespace Playstream.Embedded.Runs;
 /// and skipping nothing. Travels as the snapshot of one <see cref="PartitionCheckpoint"/>; the
 /// files' positions in the encoding the shipper's positions file has too (<see cref="FilePosition.WriteTo"/>).
 /// </summary>
-internal sealed record FollowCheckpoint(string StoreRunId, DateTimeOffset TakenAt, StoreMarks Marks, IReadOnlyList<FilePosition> Files)
+internal sealed record FollowCheckpoint(string StoreRunId, DateTimeOffset TakenAt, StoreRowCounts StoreRows, IReadOnlyList<FilePosition> Files)
 {
     /// <summary>The checkpoint's scope and source in a checkpoint store: one state for all the event files.</summary>
     public const string Scope = "follow";
@@ -37,8 +37,8 @@ internal sealed record FollowCheckpoint(string StoreRunId, DateTimeOffset TakenA
             writer.Write(Version);
             writer.Write(StoreRunId);
             writer.Write(TakenAt.ToUnixTimeMilliseconds());
-            writer.Write(Marks.Plays);
-            writer.Write(Marks.DeadLetters);
+            writer.Write(StoreRows.Plays);
+            writer.Write(StoreRows.DeadLetters);
             var positions = PositionsJson(Files);
             writer.Write(positions.Length);
             writer.Write(positions);
@@ -63,9 +63,9 @@ internal sealed record FollowCheckpoint(string StoreRunId, DateTimeOffset TakenA
                 throw new InvalidDataException($"followed-run checkpoint version {version} is not supported (this build reads {Version} and 1)");
             var runId = reader.ReadString();
             var takenAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.ReadInt64());
-            var marks = new StoreMarks(reader.ReadInt64(), reader.ReadInt64());
+            var storeRows = new StoreRowCounts(reader.ReadInt64(), reader.ReadInt64());
             var files = version == 1 ? Version1Positions.Read(reader, takenAt) : ReadPositions(reader);
-            return new FollowCheckpoint(runId, takenAt, marks, files) { _bytes = bytes, _snapshotStart = (int)reader.BaseStream.Position };
+            return new FollowCheckpoint(runId, takenAt, storeRows, files) { _bytes = bytes, _snapshotStart = (int)reader.BaseStream.Position };
         }
         catch (EndOfStreamException e)
         {

@@ -88,7 +88,7 @@ internal sealed class FollowStart : IDisposable
         try
         {
             // Rows written after the checkpoint come from lines read again now: dropped, not doubled.
-            var dropped = store.TrimAfter(checkpoint.Marks);
+            var dropped = store.TrimAfter(checkpoint.StoreRows);
             var restarts = new List<string>();
             foreach (var path in options.EventFiles)
             {
@@ -112,7 +112,7 @@ internal sealed class FollowStart : IDisposable
     }
 
     /// <summary>One line: resumed, from when, with how much, and from which line of each file.</summary>
-    private static string Describe(FollowCheckpoint checkpoint, PartitionAnalytics analytics, List<FollowedEventFile> files, StoreMarks dropped)
+    private static string Describe(FollowCheckpoint checkpoint, PartitionAnalytics analytics, List<FollowedEventFile> files, StoreRowCounts dropped)
     {
         var from = string.Join(", ", files.Select(t =>
             string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(t.Path)} from line {t.Line + 1:N0} (byte {t.Offset:N0})")));

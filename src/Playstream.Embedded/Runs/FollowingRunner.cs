@@ -103,12 +103,12 @@ public static class FollowingRunner
     {
         var analytics = run.Analytics;
         var store = run.Store;
-        var kept = FinalRows.Of(analytics);
+        var kept = FinalRowCutoffs.Of(analytics);
         var meta = new Dictionary<string, string>
         {
             ["events"] = analytics.Events.ToString(CultureInfo.InvariantCulture),
             ["inputs"] = string.Join(';', run.Options.EventFiles.Select(Path.GetFullPath)),
-            ["plays_stored"] = store.Marks().Plays.ToString(CultureInfo.InvariantCulture),
+            ["plays_stored"] = store.RowCounts().Plays.ToString(CultureInfo.InvariantCulture),
             ["elapsed_seconds"] = elapsed.TotalSeconds.ToString("F3", CultureInfo.InvariantCulture),
             ["follow"] = "true",
             ["final_until"] = kept is { } k ? IsoTime.Format(k.WindowsEndingBy) : "",
@@ -125,7 +125,7 @@ public static class FollowingRunner
     private static Task CheckpointAsync(FollowSession run, ICheckpointStore checkpoints)
     {
         var now = DateTimeOffset.UtcNow;
-        var checkpoint = new FollowCheckpoint(run.Store.RunId, now, run.Store.Marks(), run.Positions(now));
+        var checkpoint = new FollowCheckpoint(run.Store.RunId, now, run.Store.RowCounts(), run.Positions(now));
         return checkpoints.SaveAsync(FollowCheckpoint.Scope, checkpoint.ToPartitionCheckpoint(run.Analytics), CancellationToken.None);
     }
 }

@@ -5,11 +5,11 @@ namespace Playstream.Embedded.Store;
 
 /// <summary>
 /// Writes the dashboard's breakdowns into <c>pane_plays</c> and <c>zip_plays</c>, replacing what
-/// was there; with <see cref="FinalRows"/>, the final panes the breakdowns no longer hold stay.
+/// was there; with <see cref="FinalRowCutoffs"/>, the final panes the breakdowns no longer hold stay.
 /// </summary>
 internal static class BreakdownTableWriter
 {
-    public static void Write(SqliteConnection connection, BreakdownResults breakdowns, FinalRows? final = null)
+    public static void Write(SqliteConnection connection, BreakdownResults breakdowns, FinalRowCutoffs? final = null)
     {
         using var tx = connection.BeginTransaction();
         using (var clear = connection.CreateCommand())

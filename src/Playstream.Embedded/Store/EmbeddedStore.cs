@@ -111,18 +111,18 @@ public sealed class EmbeddedStore : IDisposable
     public void MakeDurable() => Execute(_connection, "PRAGMA synchronous=FULL;");
 
     /// <summary>The rows the plays and dead-letter tables hold now; flush the writer first.</summary>
-    public StoreMarks Marks() => new(
+    public StoreRowCounts RowCounts() => new(
         Scalar("SELECT coalesce(max(rowid), 0) FROM plays"),
         Scalar("SELECT coalesce(max(rowid), 0) FROM dead_letters"));
 
-    /// <summary>Deletes the plays and dead letters written after <paramref name="marks"/> were taken; returns how many of each.</summary>
-    public StoreMarks TrimAfter(StoreMarks marks)
+    /// <summary>Deletes the plays and dead letters written after the store held <paramref name="kept"/>; returns how many of each it deleted.</summary>
+    public StoreRowCounts TrimAfter(StoreRowCounts kept)
     {
         using var tx = _connection.BeginTransaction();
-        var plays = ExecuteCount(tx, $"DELETE FROM plays WHERE rowid > {marks.Plays}");
-        var deadLetters = ExecuteCount(tx, $"DELETE FROM dead_letters WHERE rowid > {marks.DeadLetters}");
+        var plays = ExecuteCount(tx, $"DELETE FROM plays WHERE rowid > {kept.Plays}");
+        var deadLetters = ExecuteCount(tx, $"DELETE FROM dead_letters WHERE rowid > {kept.DeadLetters}");
         tx.Commit();
-        return new StoreMarks(plays, deadLetters);
+        return new StoreRowCounts(plays, deadLetters);
     }
 
     private string? Meta(string key)
@@ -171,7 +171,7 @@ public sealed class EmbeddedStore : IDisposable
     /// Writes the final results with the dashboard's breakdowns and marks the run finished; with
     /// <paramref name="final"/>, the rows it names stay (see <see cref="WriteProgress"/>).
     /// </summary>
-    public void WriteResults(AnalyticsResults results, BreakdownResults breakdowns, IReadOnlyDictionary<string, string> runMeta, FinalRows? final = null)
+    public void WriteResults(AnalyticsResults results, BreakdownResults breakdowns, IReadOnlyDictionary<string, string> runMeta, FinalRowCutoffs? final = null)
     {
         WriteProgress(results, breakdowns, runMeta, final);
         SetMeta("finished_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
@@ -186,7 +186,7 @@ public sealed class EmbeddedStore : IDisposable
     /// windows ending by it), the rows of those final windows stay and interests keep each pair's
     /// earliest detection, so the store still holds every window.
     /// </summary>
-    public void WriteProgress(AnalyticsResults results, BreakdownResults breakdowns, IReadOnlyDictionary<string, string> runMeta, FinalRows? final = null)
+    public void WriteProgress(AnalyticsResults results, BreakdownResults breakdowns, IReadOnlyDictionary<string, string> runMeta, FinalRowCutoffs? final = null)
     {
         ResultsTableWriter.Write(_connection, results, final);
         BreakdownTableWriter.Write(_connection, breakdowns, final);

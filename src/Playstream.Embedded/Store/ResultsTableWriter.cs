@@ -5,7 +5,7 @@ namespace Playstream.Embedded.Store;
 
 /// <summary>
 /// Writes a run's results into the result tables, replacing what was there; with
-/// <see cref="FinalRows"/> (a state evicted up to a horizon), the rows of final windows stay and
+/// <see cref="FinalRowCutoffs"/> (a state evicted up to a horizon), the rows of final windows stay and
 /// interests are merged keeping each pair's earliest detection, because the results no longer
 /// hold what the state evicted.
 /// </summary>
@@ -13,7 +13,7 @@ internal static class ResultsTableWriter
 {
     private static readonly string[] WholeTables = ["profiles", "profile_summary", "unique_tracks", "summary", "dead_letter_counts"];
 
-    public static void Write(SqliteConnection connection, AnalyticsResults results, FinalRows? final = null)
+    public static void Write(SqliteConnection connection, AnalyticsResults results, FinalRowCutoffs? final = null)
     {
         using var tx = connection.BeginTransaction();
         foreach (var table in WholeTables)

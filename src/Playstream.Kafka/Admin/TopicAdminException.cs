@@ -1,15 +1,5 @@
 namespace Playstream.Kafka.Admin;
 
-/// <summary>What went wrong in a topic admin call, so that callers can tell "already there" from a real failure.</summary>
-public enum TopicAdminFailure
-{
-    Other,
-    AlreadyExists,
-    NotFound,
-    /// <summary>Something the user must set (ZooKeeper, the Kafka distribution folder) is missing.</summary>
-    NotConfigured,
-}
-
 /// <summary>A topic could not be created, deleted or described; the message says why in one line.</summary>
 public sealed class TopicAdminException : Exception
 {

@@ -98,10 +98,10 @@ public sealed class ProcessorMetrics
         ArgumentNullException.ThrowIfNull(report);
         return line =>
         {
-            if (SinkOfReport.IsKafkaClientError(line))
+            if (FailingServer.IsKafkaClientError(line))
                 _kafkaErrors.Inc();
-            else if (SinkOfReport.IsRetry(line))
-                _sinkRetries.WithLabels(SinkOfReport.Of(line)).Inc();
+            else if (FailingServer.IsRetry(line))
+                _sinkRetries.WithLabels(FailingServer.Of(line)).Inc();
             report(line);
         };
     }
@@ -186,9 +186,9 @@ public sealed class ProcessorMetrics
     public void Failed(Exception failure)
     {
         ArgumentNullException.ThrowIfNull(failure);
-        _sinkFailures.WithLabels(SinkOfReport.Of(failure)).Inc();
+        _sinkFailures.WithLabels(FailingServer.Of(failure)).Inc();
         lock (_lock)
-            _failure = $"{SinkOfReport.Of(failure)}: {failure.Message}";
+            _failure = $"{FailingServer.Of(failure)}: {failure.Message}";
     }
 
     public HealthReport Health()

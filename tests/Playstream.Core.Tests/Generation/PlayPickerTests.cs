@@ -27,7 +27,7 @@ public sealed class PlayPickerTests
     public void Repeats_replay_an_earlier_play_within_minutes()
     {
         var picker = Create(out _);
-        var earlier = new List<(long Time, Play Play)>();
+        var earlier = new List<(long Time, GeneratedPlay Play)>();
         var repeats = 0;
         for (long slot = 0; slot < 3_000_000; slot += 60)
         {

@@ -1,6 +1,7 @@
 using Playstream.Core.Checkpoints;
 using Playstream.Embedded.Checkpoints;
 using Playstream.Embedded.Tests.Store;
+using Playstream.TestSupport;
 
 namespace Playstream.Embedded.Tests.Checkpoints;
 

@@ -6,13 +6,14 @@ using Playstream.Core.Lookups;
 using Playstream.Embedded.Runs;
 using Playstream.Embedded.Store;
 using Playstream.Embedded.Tests.Store;
+using Playstream.TestSupport;
 
 namespace Playstream.Embedded.Tests.Runs;
 
 public sealed class FollowCheckpointTests
 {
     [Fact]
-    public void State_positions_store_and_marks_come_back_as_they_were_taken()
+    public void State_positions_and_store_row_counts_come_back_as_they_were_taken()
     {
         using var folder = new TempFolder();
         var path = folder.File("log.csv");
@@ -29,7 +30,7 @@ public sealed class FollowCheckpointTests
         analytics.Add(new PlayEvent(2, 5, 8, 1_412_165_100, false), LookupTables.Empty());
         analytics.CountDeadLetter(DeadLetterReason.Late);
         var other = FollowedEventFile.FromStart(folder.File("other.csv")).Position(taken);
-        var checkpoint = new FollowCheckpoint("run-1", taken, new StoreMarks(2, 1), [position, other]);
+        var checkpoint = new FollowCheckpoint("run-1", taken, new StoreRowCounts(2, 1), [position, other]);
 
         var stored = checkpoint.ToPartitionCheckpoint(analytics);
         Assert.Equal(FollowCheckpoint.Source, stored.Source);
@@ -38,7 +39,7 @@ public sealed class FollowCheckpointTests
 
         Assert.Equal("run-1", back.StoreRunId);
         Assert.Equal(taken, back.TakenAt);
-        Assert.Equal(new StoreMarks(2, 1), back.Marks);
+        Assert.Equal(new StoreRowCounts(2, 1), back.StoreRows);
         Assert.Equal([position, other], back.Files);
         Assert.Equal((Path.GetFullPath(path), 4L, 2L), (back.Files[0].Path, back.Files[0].Offset, back.Files[0].Line));
         var restored = back.RestoreAnalytics(AnalyticsSettings.Default).ComputeResults();
@@ -104,7 +105,7 @@ public sealed class FollowCheckpointTests
         analytics.WriteSnapshot(buffer);
 
         var back = FollowCheckpoint.From(new PartitionCheckpoint(FollowCheckpoint.Source, 1, buffer.ToArray()));
-        Assert.Equal(("run-1", new StoreMarks(1, 0)), (back.StoreRunId, back.Marks));
+        Assert.Equal(("run-1", new StoreRowCounts(1, 0)), (back.StoreRunId, back.StoreRows));
         Assert.Equal((path, 4L, 1L), (back.Files[0].Path, back.Files[0].Offset, back.Files[0].Line));
         Assert.Equal(1, back.RestoreAnalytics(AnalyticsSettings.Default).ComputeResults().Summary.Events);
     }

@@ -2,6 +2,7 @@ using System.Text;
 using Playstream.Core.Files;
 using Playstream.Embedded.Runs;
 using Playstream.Embedded.Tests.Store;
+using Playstream.TestSupport;
 
 namespace Playstream.Embedded.Tests.Runs;
 

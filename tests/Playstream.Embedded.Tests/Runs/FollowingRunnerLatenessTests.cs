@@ -5,7 +5,6 @@ using Playstream.Embedded.Checkpoints;
 using Playstream.Embedded.Runs;
 using Playstream.Embedded.Store;
 using Playstream.TestSupport;
-using TempFolder = Playstream.Embedded.Tests.Store.TempFolder;
 
 namespace Playstream.Embedded.Tests.Runs;
 

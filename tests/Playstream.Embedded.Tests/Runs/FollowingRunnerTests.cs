@@ -6,7 +6,6 @@ using Playstream.Embedded.Checkpoints;
 using Playstream.Embedded.Runs;
 using Playstream.Embedded.Store;
 using Playstream.TestSupport;
-using TempFolder = Playstream.Embedded.Tests.Store.TempFolder;
 
 namespace Playstream.Embedded.Tests.Runs;
 
@@ -24,18 +23,9 @@ public sealed class FollowingRunnerTests
         return FollowCheckpoint.From(saved!);
     }
 
-    private static List<(long EventId, int Customer, int Track, long Time)> StoredPlays(string store)
-    {
-        using var connection = new SqliteConnection($"Data Source={store};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT event_id, customer_id, track_id, time FROM plays ORDER BY event_id, time";
-        using var reader = command.ExecuteReader();
-        var plays = new List<(long, int, int, long)>();
-        while (reader.Read())
-            plays.Add((reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt64(3)));
-        return plays;
-    }
+    private static List<(long EventId, int Customer, int Track, long Time)> StoredPlays(string store) =>
+        SqlRows.Read(store, "SELECT event_id, customer_id, track_id, time FROM plays ORDER BY event_id, time",
+            r => (r.GetInt64(0), r.GetInt32(1), r.GetInt32(2), r.GetInt64(3)));
 
     private static List<(long, int, int, long)> ReferencePlays(IEnumerable<string> lines) =>
         lines.Select(l => ReferenceLineParser.Parse(l).Play).OfType<ReferencePlay>()

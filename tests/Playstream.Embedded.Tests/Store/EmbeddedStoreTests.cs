@@ -5,6 +5,7 @@ using Playstream.Core.Operators.Breakdowns;
 using Playstream.Core.Pipeline;
 using Playstream.Core.Results;
 using Playstream.Embedded.Store;
+using Playstream.TestSupport;
 
 namespace Playstream.Embedded.Tests.Store;
 
@@ -118,61 +119,6 @@ public sealed class EmbeddedStoreTests
         Assert.Empty(reader.ReadResults().Activity);
     }
 
-    [Fact]
-    public async Task Plays_and_dead_letters_go_into_their_tables()
-    {
-        using var folder = new TempFolder();
-        var path = folder.File("store.db");
-        using (var store = EmbeddedStore.CreateFresh(path, out _))
-        {
-            var customers = new CustomerTable();
-            customers.Set(new Customer(3, "Ann Lee", "1", "1 Main St", "12345", "01/02/2013", "1", "2", "1", "0", null));
-            var tracks = new TrackTable();
-            tracks.Set(new Track(8, "Song, With Comma", "Band", 200));
-            store.WriteLookups(new LookupTables(customers, tracks));
-
-            var writer = store.OpenWriter(storePlays: true);
-            // More plays than one batch holds, so batches are recycled through the pool.
-            for (var b = 0; b < 3; b++)
-            {
-                var batch = writer.Pool.Rent();
-                for (var i = 0; i < 5000; i++)
-                    batch.Add(new PlayEvent(b * 5000 + i, i % 2 == 0 ? 3 : 99, 8, 1_414_000_000 + i, i % 3 == 0), "72132"u8);
-                writer.Write(batch);
-            }
-            writer.Write(new DeadLetter(DeadLetterReason.BadIsMobile, new SourcePosition("plays.csv", 17), "1,2,3,\"2014-10-01 00:00:00\",7,\"1\"", "ismobile is not 0 or 1"));
-            await writer.DisposeAsync();
-            Assert.Equal(15000, writer.PlaysWritten);
-        }
-
-        using var reader = new StoreReader(path);
-        Assert.Equal(15000, reader.CountPlays());
-        var letter = Assert.Single(reader.ReadDeadLetters());
-        Assert.Equal(DeadLetterReason.BadIsMobile, letter.Reason);
-        Assert.Equal(new SourcePosition("plays.csv", 17), letter.Position);
-
-        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*), sum(mobile), min(zip), max(name), max(title) FROM enriched_plays WHERE customer_id = 3";
-        using var row = command.ExecuteReader();
-        Assert.True(row.Read());
-        Assert.Equal(7500, row.GetInt64(0));
-        // i even and i % 3 == 0: every 6th of the 15000 plays has customer 3 and is mobile.
-        Assert.Equal(Enumerable.Range(0, 3).Sum(_ => Enumerable.Range(0, 5000).Count(i => i % 2 == 0 && i % 3 == 0)), row.GetInt64(1));
-        Assert.Equal("72132", row.GetString(2));
-        Assert.Equal("Ann Lee", row.GetString(3));
-        Assert.Equal("Song, With Comma", row.GetString(4));
-    }
-
-    [Fact]
-    public void Reading_a_store_that_does_not_exist_says_what_to_do()
-    {
-        using var folder = new TempFolder();
-        var error = Assert.Throws<FileNotFoundException>(() => new StoreReader(folder.File("missing.db")));
-        Assert.Contains("playstream run", error.Message, StringComparison.Ordinal);
-    }
-
     private static async Task WritePlaysAndLetters(EmbeddedStore store, int plays, int letters, int firstId)
     {
         var writer = store.OpenWriter(storePlays: true);
@@ -186,30 +132,30 @@ public sealed class EmbeddedStoreTests
     }
 
     [Fact]
-    public async Task A_store_reopened_to_resume_keeps_its_rows_and_drops_only_those_after_the_marks()
+    public async Task A_store_reopened_to_resume_keeps_its_rows_and_drops_only_those_after_its_row_counts()
     {
         using var folder = new TempFolder();
         var path = folder.File("store.db");
         string runId;
-        StoreMarks marks;
+        StoreRowCounts counts;
         using (var store = EmbeddedStore.CreateFresh(path, out _))
         {
             runId = store.RunId;
             await WritePlaysAndLetters(store, 30, 2, 0);
-            marks = store.Marks();
+            counts = store.RowCounts();
             await WritePlaysAndLetters(store, 12, 3, 100);
             store.WriteProgress(SampleResults(), BreakdownResults.Empty, new Dictionary<string, string> { ["events"] = "5" });
         }
-        Assert.Equal(new StoreMarks(30, 2), marks);
+        Assert.Equal(new StoreRowCounts(30, 2), counts);
 
         using (var resumed = EmbeddedStore.OpenToResume(path))
         {
             Assert.NotNull(resumed);
             Assert.Equal(runId, resumed!.RunId);
-            Assert.Equal(new StoreMarks(12, 3), resumed.TrimAfter(marks));
-            Assert.Equal(marks, resumed.Marks());
+            Assert.Equal(new StoreRowCounts(12, 3), resumed.TrimAfter(counts));
+            Assert.Equal(counts, resumed.RowCounts());
             await WritePlaysAndLetters(resumed, 5, 1, 200);
-            Assert.Equal(new StoreMarks(35, 3), resumed.Marks());
+            Assert.Equal(new StoreRowCounts(35, 3), resumed.RowCounts());
             resumed.WriteProgress(SampleResults(), BreakdownResults.Empty, new Dictionary<string, string> { ["events"] = "5" });
         }
         using var reader = new StoreReader(path);

@@ -1,6 +1,7 @@
 using Playstream.Core.Operators.Breakdowns;
 using Playstream.Core.Results;
 using Playstream.Embedded.Store;
+using Playstream.TestSupport;
 
 namespace Playstream.Embedded.Tests.Store;
 
@@ -37,7 +38,7 @@ public sealed class ResultsTableWriterTests
                 [new TopTracksWindow(H - 104400, H + 3600, "0", [new TrackPlays(7, 6)])],
                 [new Interest(2, 7, H + 900), new Interest(3, 7, H + 1000)], 6),
                 new BreakdownResults([new PanePlays(H, H + 300, "gender", "0", 2)], [new ZipPlays("10001", 6)]),
-                Meta, new FinalRows(H, H - 25 * 60));
+                Meta, new FinalRowCutoffs(H, H - 25 * 60));
         }
 
         using var reader = new StoreReader(path);

@@ -30,7 +30,7 @@ public sealed class AllowedLatenessTests(ElasticsearchServer es, KafkaBroker kaf
     {
         using var pipeline = new StackPipeline(kafka, redis, es);
         // Lookups holding the stream's customers (1-300) and tracks (1-200); the generated plays are not used.
-        var data = Operations.ProcessMetricsTests.Generated(pipeline, events: 1);
+        var data = ProcessMetricsTests.Generated(pipeline, events: 1);
         await pipeline.StartAsync(data.Customers, data.Tracks, Partitions);
         var stream = Stream(seed: 11, plays: 8000);
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
-using Playstream.IntegrationTests.Operations;
 using Playstream.TestSupport;
 
 namespace Playstream.IntegrationTests.Redis;

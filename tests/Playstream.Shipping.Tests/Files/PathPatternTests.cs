@@ -1,4 +1,5 @@
 using Playstream.Shipping.Files;
+using Playstream.TestSupport;
 
 namespace Playstream.Shipping.Tests.Files;
 

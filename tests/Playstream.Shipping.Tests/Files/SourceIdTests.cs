@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Playstream.Core.Files;
 using Playstream.Shipping.Files;
+using Playstream.TestSupport;
 
 namespace Playstream.Shipping.Tests.Files;
 

@@ -1,5 +1,6 @@
 using Playstream.Core.Files;
 using Playstream.Shipping.Positions;
+using Playstream.TestSupport;
 
 namespace Playstream.Shipping.Tests.Positions;
 

@@ -1,4 +1,5 @@
 using Playstream.Shipping.Tailing;
+using Playstream.TestSupport;
 
 namespace Playstream.Shipping.Tests.Tailing;
 

@@ -223,24 +223,3 @@ public sealed class TopologyTestDriver : IDisposable
             member.Runner.Dispose();
     }
 }
-
-/// <summary>Dead letters kept in a list.</summary>
-public sealed class CollectingDeadLetters : IDeadLetterSink
-{
-    private readonly List<DeadLetter> _letters = [];
-
-    public IReadOnlyList<DeadLetter> Letters
-    {
-        get
-        {
-            lock (_letters)
-                return [.. _letters];
-        }
-    }
-
-    public void Write(DeadLetter letter)
-    {
-        lock (_letters)
-            _letters.Add(letter);
-    }
-}

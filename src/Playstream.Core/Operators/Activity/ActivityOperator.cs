@@ -62,27 +62,18 @@ public sealed class ActivityOperator
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void AddBlock(ReadOnlySpan<EnrichedPlay> plays)
     {
-        var i = 0;
-        while (i < plays.Length)
+        foreach (var (pane, run) in new PaneRuns(plays, _slide))
         {
-            var pane = PaneMath.PaneOf(plays[i].Time, _slide);
-            var start = PaneMath.StartOf(pane, _slide);
-            var end = start + _slide;
-            var runEnd = i + 1;
-            while (runEnd < plays.Length && plays[runEnd].Time >= start && plays[runEnd].Time < end)
-                runEnd++;
             var slot = SlotOf(pane);
-            _customers.Reserve(slot, runEnd - i);
+            _customers.Reserve(slot, run.Length);
             long mobile = 0;
-            for (var k = i; k < runEnd; k++)
+            foreach (ref readonly var play in run)
             {
-                ref readonly var play = ref plays[k];
                 mobile += play.Flags & EnrichedPlay.Mobile;
                 _customers.Append(slot, play.CustomerId);
             }
-            _plays[slot] += runEnd - i;
+            _plays[slot] += run.Length;
             _mobile[slot] += mobile;
-            i = runEnd;
         }
     }
 

@@ -46,21 +46,16 @@ public sealed class BreakdownsOperator
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void AddBlock(ReadOnlySpan<EnrichedPlay> plays)
     {
-        long start = long.MaxValue, end = long.MinValue;
-        var slot = -1;
-        foreach (ref readonly var play in plays)
+        foreach (var (pane, run) in new PaneRuns(plays, _slide))
         {
-            if (play.Time < start || play.Time >= end)
+            var slot = SlotOf(pane);
+            foreach (ref readonly var play in run)
             {
-                var pane = PaneMath.PaneOf(play.Time, _slide);
-                start = PaneMath.StartOf(pane, _slide);
-                end = start + _slide;
-                slot = SlotOf(pane);
+                Bump(_gender, play.GenderSlot, slot, 1);
+                Bump(_level, CustomerTraits.LevelSlot(play.Traits), slot, 1);
+                Bump(_age, CustomerTraits.AgeSlot(play.Traits), slot, 1);
+                _zips.Add(play.ZipKey, 1);
             }
-            Bump(_gender, play.GenderSlot, slot, 1);
-            Bump(_level, CustomerTraits.LevelSlot(play.Traits), slot, 1);
-            Bump(_age, CustomerTraits.AgeSlot(play.Traits), slot, 1);
-            _zips.Add(play.ZipKey, 1);
         }
     }
 

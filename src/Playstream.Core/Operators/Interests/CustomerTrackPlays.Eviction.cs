@@ -1,3 +1,5 @@
+using Playstream.Core.Operators.Shared;
+
 namespace Playstream.Core.Operators.Interests;
 
 /// <summary>
@@ -41,7 +43,7 @@ internal sealed partial class CustomerTrackPlays
                 continue;
             }
             var count = pair.Count;
-            var from = Math.Min(LowerBound(_arena.Run(pair.Offset, count), cutoff), count - 1);
+            var from = Math.Min(SortedBounds.Lower(_arena.Run(pair.Offset, count), cutoff), count - 1);
             if (from == 0)
                 continue;
             var kept = count - from;
@@ -96,18 +98,6 @@ internal sealed partial class CustomerTrackPlays
             return;
         }
         var times = _arena.Run(pair.Offset, pair.Count);
-        SetSpilledCount(ref pair, times, UpperBound(times, at));
-    }
-
-    private static int LowerBound(ReadOnlySpan<long> sorted, long value)
-    {
-        int low = 0, high = sorted.Length;
-        while (low < high)
-        {
-            var mid = (low + high) >>> 1;
-            if (sorted[mid] < value) low = mid + 1;
-            else high = mid;
-        }
-        return low;
+        SetSpilledCount(ref pair, times, SortedBounds.Upper(times, at));
     }
 }

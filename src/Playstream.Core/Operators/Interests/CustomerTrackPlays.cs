@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Playstream.Core.Operators.Shared;
 namespace Playstream.Core.Operators.Interests;
 
 /// <summary>
@@ -226,7 +227,7 @@ internal sealed partial class CustomerTrackPlays
         // Plays mostly arrive in time order, so look for the place from the end.
         var at = count;
         if (at > 16)
-            at = UpperBound(times[..count], time);
+            at = SortedBounds.Upper(times[..count], time);
         else
             while (at > 0 && times[at - 1] > time)
                 at--;
@@ -314,21 +315,9 @@ internal sealed partial class CustomerTrackPlays
             if (times[i] - times[i - _plays + 1] > _within)
                 continue;
             // The smallest such i gives the smallest t3; and it is below any earlier detection, since every stored time is.
-            return UpperBound(times, times[i]);
+            return SortedBounds.Upper(times, times[i]);
         }
         return 0;
-    }
-
-    private static int UpperBound(ReadOnlySpan<long> sorted, long value)
-    {
-        int low = 0, high = sorted.Length;
-        while (low < high)
-        {
-            var mid = (low + high) >>> 1;
-            if (sorted[mid] <= value) low = mid + 1;
-            else high = mid;
-        }
-        return low;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

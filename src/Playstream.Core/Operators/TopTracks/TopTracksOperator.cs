@@ -43,26 +43,20 @@ public sealed class TopTracksOperator
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void AddBlock(ReadOnlySpan<EnrichedPlay> plays)
     {
-        long start = long.MaxValue, end = long.MinValue;
-        IntCountMap?[] byGender = [];
-        var slot = -1;
-        foreach (ref readonly var play in plays)
+        foreach (var (pane, run) in new PaneRuns(plays, _slide))
         {
-            if (play.Time < start || play.Time >= end)
+            var slot = SlotOf(pane);
+            var byGender = _counts[slot];
+            foreach (ref readonly var play in run)
             {
-                var pane = PaneMath.PaneOf(play.Time, _slide);
-                start = PaneMath.StartOf(pane, _slide);
-                end = start + _slide;
-                slot = SlotOf(pane);
-                byGender = _counts[slot];
+                var gender = play.GenderSlot;
+                if (gender >= byGender.Length || byGender[gender] is not { } counts)
+                {
+                    counts = CountsOfSlot(slot, gender);
+                    byGender = _counts[slot];
+                }
+                counts.Add(play.TrackId, 1);
             }
-            var gender = play.GenderSlot;
-            if (gender >= byGender.Length || byGender[gender] is not { } counts)
-            {
-                counts = CountsOfSlot(slot, gender);
-                byGender = _counts[slot];
-            }
-            counts.Add(play.TrackId, 1);
         }
     }
 
@@ -166,8 +160,8 @@ public sealed class TopTracksOperator
         var (sortedPanes, slots) = _panes.InPaneOrder();
         var firstPane = firstStart == long.MinValue ? long.MinValue : PaneMath.PaneOf(firstStart, _slide);
         var lastPane = lastStart == long.MaxValue ? long.MaxValue : PaneMath.PaneOf(lastStart, _slide) + _window / _slide - 1;
-        var from = LowerBound(sortedPanes, firstPane);
-        var to = lastPane == long.MaxValue ? sortedPanes.Length : LowerBound(sortedPanes, lastPane + 1);
+        var from = SortedBounds.Lower(sortedPanes, firstPane);
+        var to = lastPane == long.MaxValue ? sortedPanes.Length : SortedBounds.Lower(sortedPanes, lastPane + 1);
         var windows = new List<(TopTracksWindow Window, long Plays)>();
         var genderCount = _counts.Take(_panes.Count).Select(byGender => byGender.Length).DefaultIfEmpty(0).Max();
         for (var gender = 0; gender < genderCount; gender++)
@@ -198,18 +192,6 @@ public sealed class TopTracksOperator
             }
         }
         return kept;
-    }
-
-    private static int LowerBound(long[] sorted, long value)
-    {
-        int low = 0, high = sorted.Length;
-        while (low < high)
-        {
-            var mid = (low + high) >>> 1;
-            if (sorted[mid] < value) low = mid + 1;
-            else high = mid;
-        }
-        return low;
     }
 
     private void AddWindowsOfGender(int gender, ReadOnlySpan<long> sortedPanes, ReadOnlySpan<int> slots, List<(TopTracksWindow, long)> windows, long firstStart, long lastStart)

@@ -431,10 +431,5 @@ internal sealed class CustomerStage
     }
 
     /// <summary>A dead letter keeps the line as it was; bytes that are not UTF-8 become U+FFFD.</summary>
-    internal static string RawText(ReadOnlySpan<byte> line)
-    {
-        if (!line.IsEmpty && line[^1] == (byte)'\r')
-            line = line[..^1];
-        return Encoding.UTF8.GetString(line);
-    }
+    internal static string RawText(ReadOnlySpan<byte> line) => PlayLine.Text(line);
 }

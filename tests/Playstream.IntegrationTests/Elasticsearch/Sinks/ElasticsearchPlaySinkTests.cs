@@ -221,4 +221,54 @@ public sealed class ElasticsearchPlaySinkTests(ElasticsearchServer server) : IAs
         var lines = body.Split('\n');
         return Encoding.UTF8.GetByteCount(lines[0]) + 1 + Encoding.UTF8.GetByteCount(lines[1]) + 1;
     }
+
+    private static readonly string[] ReplayedLines =
+    [
+        "0,1,10,\"2014-10-01 08:00:00\",1,\"72132\"",
+        "1,1,10,\"2014-10-01 08:10:00\",0,\"72132\"",
+        "2,1,10,\"2014-10-01 08:29:59\",1,\"72132\"",
+    ];
+
+    [Fact]
+    public async Task Plays_are_indexed_once_under_their_source_position_even_when_replayed()
+    {
+        var index = ElasticsearchServer.NewIndexName("plays");
+        using var client = server.CreateClient();
+        var customers = new CustomerTable();
+        customers.Set(new Customer(1, "Ann Lee", "0", "1 Main St", "72132", "01/02/2013", "1", "2", "1", "0", "33"));
+        var tracks = new TrackTable();
+        tracks.Set(new Track(10, "Hold On Loosely", ".38 Special", 253));
+        var lookups = new LookupTables(customers, tracks);
+        var pool = new PlayBatchPool();
+        var sink = new ElasticsearchPlaySink(client, index, () => lookups, pool);
+        await sink.EnsureIndexAsync();
+
+        for (var replay = 0; replay < 2; replay++)
+        {
+            var batch = pool.Rent();
+            batch.Source = "realtime/2";
+            for (var offset = 0; offset < 3; offset++)
+            {
+                Assert.True(EventParser.TryParse(System.Text.Encoding.UTF8.GetBytes(ReplayedLines[offset]), out var play, out var zip, out _));
+                batch.Add(play, System.Text.Encoding.UTF8.GetBytes(ReplayedLines[offset])[zip], 100 + offset);
+            }
+            sink.Write(batch);
+            await sink.FlushAsync();
+        }
+        await sink.DisposeAsync();
+        await client.RefreshAsync(index);
+
+        Assert.Equal(3, await client.CountAsync(index));
+        var hits = new List<SearchHit>();
+        await foreach (var hit in client.SearchAllAsync(index))
+            hits.Add(hit);
+        Assert.Equal(["realtime-2-100", "realtime-2-101", "realtime-2-102"], hits.Select(h => h.Id).Order().ToArray());
+        var first = hits.Single(h => h.Id == "realtime-2-100").Source;
+        Assert.Equal("2014-10-01T08:00:00Z", first.GetProperty("@timestamp").GetString());
+        Assert.Equal("Ann Lee", first.GetProperty("customer").GetProperty("name").GetString());
+        Assert.Equal(".38 Special", first.GetProperty("track").GetProperty("artist").GetString());
+        Assert.True(first.GetProperty("ismobile").GetBoolean());
+        Assert.Equal("72132", first.GetProperty("listening_zip_code").GetString());
+        await client.DeleteIndexAsync(index);
+    }
 }

@@ -1,0 +1,7 @@
+namespace Playstream.Cli.Commands;
+
+internal enum LoadKind
+{
+    Customers,
+    Tracks,
+}
