@@ -127,6 +127,26 @@ public sealed class WindowPartialTests
         Assert.Throws<InvalidDataException>(() => WindowPartial.FromBytes(bytes));
     }
 
+    public static TheoryData<byte[]> DamagedCounts() => new()
+    {
+        // The activity's pane count as a 7-bit number that never ends.
+        new byte[] { 2, 1, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0 },
+        // As many activity panes as an int holds, in a partial of a few bytes.
+        new byte[] { 2, 1, 0xFF, 0xFF, 0xFF, 0xFF, 0x07, 0 },
+        // Empty activity, no gender codes, then as many tracks as an int holds.
+        new byte[] { 2, 1, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0x07, 0 },
+        // A gender code whose length is negative.
+        new byte[] { 2, 1, 0, 0, 1, 1, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(DamagedCounts))]
+    public void A_damaged_count_is_an_invalid_data_exception(byte[] bytes)
+    {
+        var e = Assert.Throws<InvalidDataException>(() => WindowPartial.FromBytes(bytes));
+        Assert.Equal("a partial is truncated or damaged", e.Message);
+    }
+
     public static TheoryData<int> PartitionCounts() => [1, 2, 3, 5];
 
     [Theory]
