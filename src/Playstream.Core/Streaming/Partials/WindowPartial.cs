@@ -122,11 +122,12 @@ public sealed class WindowPartial
                 var theirs = reader.ReadByte();
                 slots[theirs] = GenderCodes.Slot(reader.ReadString());
             }
-            var tracks = reader.Read7BitEncodedInt();
+            // A track count takes at least 4 bytes (pane, gender, track, plays); a breakdown pane 2, its levels and its ages.
+            var tracks = EntryCounts.Read(reader, 4);
             partial.Tracks.EnsureCapacity(tracks);
             for (var i = tracks; i > 0; i--)
                 partial.Tracks.Add(new TrackCount(reader.Read7BitEncodedInt64(), slots[reader.ReadByte()], reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt64()));
-            var panes = reader.Read7BitEncodedInt();
+            var panes = EntryCounts.Read(reader, 2 + CustomerTraits.LevelSlots + CustomerTraits.AgeSlots);
             partial.Panes.EnsureCapacity(panes);
             for (var i = panes; i > 0; i--)
             {
@@ -155,7 +156,8 @@ public sealed class WindowPartial
             }
             return partial;
         }
-        catch (Exception e) when (e is EndOfStreamException or KeyNotFoundException or ArgumentOutOfRangeException)
+        // IOException: the data ends too soon, or a string's length is damaged; FormatException: a damaged 7-bit number.
+        catch (Exception e) when (e is IOException or FormatException or KeyNotFoundException or ArgumentOutOfRangeException)
         {
             throw new InvalidDataException("a partial is truncated or damaged", e);
         }

@@ -30,9 +30,3 @@ public interface IRecordSource
     /// <summary>Tells the group how far tasks got (for lag and status views; restarts use the checkpoints, not these).</summary>
     void ReportPositions(IReadOnlyList<(int Partition, long Input, long Repartition)> positions);
 }
-
-/// <summary>A partition pair handed to this member, or taken away (revoked in a rebalance, or lost with the member's session).</summary>
-public readonly record struct AssignmentChange(int Partition, bool Assigned, bool Lost = false);
-
-/// <summary>Where a partition pair's records begin and end: the earliest offset kept and the offset the next record will get.</summary>
-public readonly record struct PartitionEnds(long InputLow, long InputHigh, long RepartitionLow, long RepartitionHigh);

@@ -91,11 +91,12 @@ public sealed class ActivityWindowCounts
     {
         ArgumentNullException.ThrowIfNull(reader);
         var counts = new ActivityWindowCounts();
-        var panes = reader.Read7BitEncodedInt();
+        // A pane is at least three bytes (number, plays, mobile plays), a window's listeners two.
+        var panes = EntryCounts.Read(reader, 3);
         counts._panes.EnsureCapacity(panes);
         for (var n = panes; n > 0; n--)
             counts.AddPane(reader.Read7BitEncodedInt64(), reader.Read7BitEncodedInt64(), reader.Read7BitEncodedInt64());
-        var listeners = reader.Read7BitEncodedInt();
+        var listeners = EntryCounts.Read(reader, 2);
         counts._listeners.EnsureCapacity(listeners);
         for (var n = listeners; n > 0; n--)
             counts.AddListeners(reader.Read7BitEncodedInt64(), reader.Read7BitEncodedInt64());
