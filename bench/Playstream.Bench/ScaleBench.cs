@@ -27,7 +27,7 @@ public static class ScaleBench
 {
     private const int Partitions = 6;
 
-    public static int Run(long plays, PlaystreamSettings settings)
+    public static int Run(long plays, PlaystreamSettings settings, bool keep = false)
     {
         var files = BenchData.Ensure(new GeneratorOptions { Events = plays, Days = 75 }.AsHeldOut());
         var id = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
@@ -99,7 +99,9 @@ public static class ScaleBench
 
         var latency = LatencyProbe.Measure(kafka, settings, settingsFile, $"scale{id}live:", $"scale-{id}-live", folder.Path, Partitions, samples: 20);
         AnsiConsole.MarkupLine(Markup.Escape(latency.ToString()));
-        AnsiConsole.MarkupLine($"[grey]topics {topic}*, redis prefix {redisPrefix}, index prefixes scale-{id}-* are left for inspection[/]");
+        AnsiConsole.MarkupLine(keep
+            ? $"[grey]topics named with {id}, redis prefixes {redisPrefix} and scale{id}live:, index prefix scale-{id}- are left for inspection (--keep)[/]"
+            : $"[grey]{Markup.Escape(BenchLeftovers.Remove(settings, id, [$"scale-{id}-"], [redisPrefix, $"scale{id}live:"]))}[/]");
         return 0;
     }
 

@@ -239,6 +239,18 @@ public sealed class ElasticsearchClient : IDisposable
         }
     }
 
+    /// <summary>The names of the server's indices that start with <paramref name="prefix"/>, sorted.</summary>
+    public async Task<IReadOnlyList<string>> ListIndicesAsync(string prefix, CancellationToken cancellationToken = default)
+    {
+        // _aliases answers every version with one small object per index, where _cat's JSON form came later.
+        using var document = await SendForJsonAsync(HttpMethod.Get, "_aliases", null, "list indices", cancellationToken).ConfigureAwait(false);
+        return document.RootElement.EnumerateObject()
+            .Select(index => index.Name)
+            .Where(name => name.StartsWith(prefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
     /// <summary>Deletes the index. Returns false when there was no such index.</summary>
     public async Task<bool> DeleteIndexAsync(string index, CancellationToken cancellationToken = default)
     {

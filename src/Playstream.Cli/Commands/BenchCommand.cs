@@ -56,10 +56,12 @@ internal static class BenchCommand
 
         var scale = new Command("scale", "process as 1, 2 and 3 instances on one topic, with rare and frequent checkpoints, and the time to take over a killed instance's partitions");
         var scalePlays = CountOption("--plays", "Plays to generate and run", 1_000_000);
+        var scaleKeep = new Option<bool>("--keep") { Description = "Leave the run's topics, indices and Redis keys on the servers for inspection (by default they are removed at the end)" };
         var scaleConnection = new ConnectionOptions();
         scale.Options.Add(scalePlays);
+        scale.Options.Add(scaleKeep);
         scaleConnection.AddTo(scale);
-        scale.SetAction(result => CliErrors.Run(() => ScaleBench.Run(result.GetValue(scalePlays), scaleConnection.Read(result))));
+        scale.SetAction(result => CliErrors.Run(() => ScaleBench.Run(result.GetValue(scalePlays), scaleConnection.Read(result), result.GetValue(scaleKeep))));
         command.Subcommands.Add(scale);
         command.Subcommands.Add(DuckDbCommand());
         return command;

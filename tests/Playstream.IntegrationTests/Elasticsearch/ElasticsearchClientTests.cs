@@ -52,6 +52,25 @@ public sealed class ElasticsearchClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Lists_the_indices_with_a_prefix_and_not_the_others()
+    {
+        var other = _index + "-other";
+        await _client.EnsureIndexAsync(_index + "-b", ProfileMapping);
+        await _client.EnsureIndexAsync(_index + "-a", ProfileMapping);
+        try
+        {
+            Assert.Equal([_index + "-a", _index + "-b"], await _client.ListIndicesAsync(_index + "-"));
+            Assert.Empty(await _client.ListIndicesAsync(other));
+        }
+        finally
+        {
+            await _client.DeleteIndexAsync(_index + "-a");
+            await _client.DeleteIndexAsync(_index + "-b");
+        }
+        Assert.Empty(await _client.ListIndicesAsync(_index + "-"));
+    }
+
+    [Fact]
     public async Task Bulk_of_10k_counts_10k_and_the_same_ids_again_replace_rather_than_add()
     {
         await _client.EnsureIndexAsync(_index, ProfileMapping);
