@@ -1,4 +1,3 @@
-using System.Text;
 using Playstream.Core.Checkpoints;
 using Playstream.Core.Engine;
 using Playstream.Core.Events;
@@ -140,7 +139,7 @@ internal sealed class CustomerStage
         if (SafeHorizon is { } horizon && play.Time < horizon)
         {
             Changes.Counters.CountDeadLetter(DeadLetterReason.Late);
-            _deadLetters.Write(new DeadLetter(DeadLetterReason.Late, new SourcePosition(_topology.SourceOf(sourcePartition), sourceOffset), RawText(line),
+            _deadLetters.Write(PlayLine.DeadLetter(DeadLetterReason.Late, new SourcePosition(_topology.SourceOf(sourcePartition), sourceOffset), line,
                 $"event time {IsoTime.Format(play.Time)} is before {IsoTime.Format(horizon)}, up to which the results are final"));
             return;
         }
@@ -429,7 +428,4 @@ internal sealed class CustomerStage
             marks.Add(new ShipperMark(reader.ReadUInt64(), reader.ReadInt64()));
         return marks;
     }
-
-    /// <summary>A dead letter keeps the line as it was; bytes that are not UTF-8 become U+FFFD.</summary>
-    internal static string RawText(ReadOnlySpan<byte> line) => PlayLine.Text(line);
 }
