@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Confluent.Kafka;
@@ -84,12 +83,7 @@ public sealed unsafe partial class KafkaBatchProducer : IDisposable
         _maxRecords = settings.MaxQueuedRecords;
         _maxBytes = settings.MaxQueuedKBytes * 1024L;
         var config = options.ToProducerConfig();
-        settings.ApplyTo(config, options.ExtraProperties);
-        // librdkafka's own limits sit above ours (see remarks) unless the user set them.
-        if (!options.ExtraProperties.ContainsKey("queue.buffering.max.messages"))
-            config.Set("queue.buffering.max.messages", (Math.Min(int.MaxValue / 2, settings.MaxQueuedRecords) * 2L + BatchRecords).ToString(CultureInfo.InvariantCulture));
-        if (!options.ExtraProperties.ContainsKey("queue.buffering.max.kbytes"))
-            config.Set("queue.buffering.max.kbytes", ((long)settings.MaxQueuedKBytes * 2 + StagingBytes / 1024 * 2).ToString(CultureInfo.InvariantCulture));
+        settings.ApplyTo(config, options.ExtraProperties, BatchRecords, StagingBytes / 1024);
 
         _self = GCHandle.Alloc(this);
         var conf = RdKafka.ConfNew();

@@ -36,7 +36,9 @@ public sealed record ProducerSettings
     public int MaxQueuedKBytes { get; init; } = 64 * 1024;
 
     /// <summary>Sets these on a config, leaving the keys the user set explicitly.</summary>
-    internal void ApplyTo(ProducerConfig config, IDictionary<string, string> explicitProperties)
+    /// <param name="stagingRecords">Records a producer may hold staged beyond <see cref="MaxQueuedRecords"/>; librdkafka's own queue limits are set above both.</param>
+    /// <param name="stagingKBytes">Likewise, kilobytes beyond <see cref="MaxQueuedKBytes"/>.</param>
+    internal void ApplyTo(ProducerConfig config, IDictionary<string, string> explicitProperties, int stagingRecords = 0, int stagingKBytes = 0)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(explicitProperties);
@@ -59,6 +61,10 @@ public sealed record ProducerSettings
         var idempotent = explicitProperties.TryGetValue("enable.idempotence", out var value)
             && string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
         Set("max.in.flight.requests.per.connection", idempotent ? "5" : "1");
+        // The bound on data in flight is the producer's own (see KafkaBatchProducer): librdkafka's queue
+        // limits sit above it, so a batch is never refused for a full queue.
+        Set("queue.buffering.max.messages", (Math.Min(int.MaxValue / 2, MaxQueuedRecords) * 2L + stagingRecords).ToString(CultureInfo.InvariantCulture));
+        Set("queue.buffering.max.kbytes", ((long)MaxQueuedKBytes * 2 + stagingKBytes * 2L).ToString(CultureInfo.InvariantCulture));
     }
 
     internal string PartitionerName => Partitioner switch
