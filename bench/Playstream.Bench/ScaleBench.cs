@@ -5,6 +5,7 @@ using Playstream.Core.Generation;
 using Playstream.Core.Lookups;
 using Playstream.Core.Sources;
 using Playstream.Kafka.Admin;
+using Playstream.Kafka.Configuration;
 using Playstream.Kafka.Producing;
 using Playstream.Processor;
 using Playstream.Redis;
@@ -43,6 +44,22 @@ public static class ScaleBench
 
         using (var admin = new TopicAdmin(kafka))
             admin.CreateAsync(topic, Partitions, 1).GetAwaiter().GetResult();
+        try
+        {
+            Measure(files, kafka, topic, id, redisPrefix, settings, settingsFile, folder.Path);
+        }
+        finally
+        {
+            // Also after a failed run: a 2M-play run leaves several GB of topic logs behind.
+            AnsiConsole.MarkupLine(keep
+                ? $"[grey]topics named with {id}, redis prefixes {redisPrefix} and scale{id}live:, index prefix scale-{id}- are left for inspection (--keep)[/]"
+                : $"[grey]{Markup.Escape(BenchLeftovers.Remove(settings, id, [$"scale-{id}-"], [redisPrefix, $"scale{id}live:"]))}[/]");
+        }
+        return 0;
+    }
+
+    private static void Measure(BenchData.Files files, KafkaOptions kafka, string topic, string id, string redisPrefix, PlaystreamSettings settings, string settingsFile, string folder)
+    {
         var produce = Stopwatch.StartNew();
         long lines = 0;
         using (var producer = new KafkaLineProducer(kafka, topic, keyed: false))
@@ -63,7 +80,7 @@ public static class ScaleBench
             loader.LoadCustomersAsync(CustomerReader.Read(files.Customers).Table).GetAwaiter().GetResult();
             loader.LoadTracksAsync(TrackReader.Read(files.Tracks).Table).GetAwaiter().GetResult();
         }
-        var children = new Children(settingsFile, redisPrefix, $"scale-{id}", folder.Path);
+        var children = new Children(settingsFile, redisPrefix, $"scale-{id}", folder);
 
         var table = new Table().Border(TableBorder.Rounded)
             .Title($"process on {lines:N0} held-out-shaped lines in {Partitions} partitions, not keyed by customer; {Environment.ProcessorCount} cores; results only (--no-plays)");
@@ -97,12 +114,8 @@ public static class ScaleBench
         AnsiConsole.MarkupLine(Markup.Escape(
             $"restore of a finished job's partitions ({lines:N0} plays, {Partitions} partitions): per partition p50 {F(ProcessorReport.Percentile(restores, 0.5) / 1000)} s, max {F(restores.DefaultIfEmpty(0).Max() / 1000)} s"));
 
-        var latency = LatencyProbe.Measure(kafka, settings, settingsFile, $"scale{id}live:", $"scale-{id}-live", folder.Path, Partitions, samples: 20);
+        var latency = LatencyProbe.Measure(kafka, settings, settingsFile, $"scale{id}live:", $"scale-{id}-live", folder, Partitions, samples: 20);
         AnsiConsole.MarkupLine(Markup.Escape(latency.ToString()));
-        AnsiConsole.MarkupLine(keep
-            ? $"[grey]topics named with {id}, redis prefixes {redisPrefix} and scale{id}live:, index prefix scale-{id}- are left for inspection (--keep)[/]"
-            : $"[grey]{Markup.Escape(BenchLeftovers.Remove(settings, id, [$"scale-{id}-"], [redisPrefix, $"scale{id}live:"]))}[/]");
-        return 0;
     }
 
     private static void Row(Table table, string name, GroupRun run, long lines)
