@@ -24,15 +24,14 @@ public sealed class WindowOwners(AnalyticsSettings settings, int partitions)
         return (int)(((block % Partitions) + Partitions) % Partitions);
     }
 
-    /// <summary>The owners of every activity window (of <paramref name="panesPerWindow"/> panes) that holds <paramref name="pane"/>.</summary>
-    public IEnumerable<int> ActivityOwnersOfPane(long pane, int panesPerWindow, int slide)
-    {
-        var first = OwnerOf((pane - panesPerWindow + 1) * slide);
-        var last = OwnerOf(pane * slide);
-        yield return first;
-        if (last != first)
-            yield return last;
-    }
+    /// <summary>
+    /// The owners of every activity window (of <paramref name="panesPerWindow"/> panes) that holds
+    /// <paramref name="pane"/>: a window is shorter than a day, so the owner of the first window
+    /// holding it and that of the last, equal when all of them start on one day. A pair, not a
+    /// list: a flush asks this for every pane it touched.
+    /// </summary>
+    public (int First, int Last) ActivityOwnersOfPane(long pane, int panesPerWindow, int slide) =>
+        (OwnerOf((pane - panesPerWindow + 1) * slide), OwnerOf(pane * slide));
 
     /// <summary>The owners of every top-tracks window that holds the pane starting at <paramref name="paneStart"/> (one to three days' owners).</summary>
     public List<int> TopTracksOwnersOfPane(long paneStart)

@@ -133,16 +133,14 @@ public sealed class WindowPartial
             {
                 var pane = reader.Read7BitEncodedInt64();
                 var counts = new PaneBreakdown();
-                var genders = new List<(byte Slot, long Plays)>();
                 for (var g = reader.Read7BitEncodedInt(); g > 0; g--)
-                    genders.Add((slots[reader.ReadByte()], reader.Read7BitEncodedInt64()));
-                var levels = new long[CustomerTraits.LevelSlots];
-                var ages = new long[CustomerTraits.AgeSlots];
+                    counts.AddGender(slots[reader.ReadByte()], reader.Read7BitEncodedInt64());
+                var levels = counts.Levels;
                 for (var l = 0; l < levels.Length; l++)
                     levels[l] = reader.Read7BitEncodedInt64();
+                var ages = counts.Ages;
                 for (var a = 0; a < ages.Length; a++)
                     ages[a] = reader.Read7BitEncodedInt64();
-                counts.SetAll(genders, levels, ages);
                 partial.Panes.Add((pane, counts));
             }
             for (var i = reader.Read7BitEncodedInt(); i > 0; i--)
@@ -183,18 +181,31 @@ public sealed class WindowPartial
         var slide = settings.ActivitySlideSeconds;
         var perWindow = settings.ActivityWindowSeconds / slide;
         foreach (var (pane, plays, mobile) in Activity.PaneCounts())
-            foreach (var owner in owners.ActivityOwnersOfPane(pane, perWindow, slide))
-                PartOf(owner).Activity.AddPane(pane, plays, mobile);
+        {
+            var (first, last) = owners.ActivityOwnersOfPane(pane, perWindow, slide);
+            PartOf(first).Activity.AddPane(pane, plays, mobile);
+            if (last != first)
+                PartOf(last).Activity.AddPane(pane, plays, mobile);
+        }
         foreach (var (first, listeners) in Activity.ListenerCounts())
             PartOf(owners.OwnerOf(first * slide)).Activity.AddListeners(first, listeners);
+        // Counted first, so that each part's list is made once at its size: a flush of unordered
+        // plays holds most of the partition's track counts, and growing the lists by doubling
+        // made a member's largest arrays.
         var topOwners = new Dictionary<long, List<int>>();
+        var perOwner = new Dictionary<int, int>();
         foreach (var track in Tracks)
         {
             if (!topOwners.TryGetValue(track.Pane, out var list))
                 topOwners.Add(track.Pane, list = owners.TopTracksOwnersOfPane(track.Pane * settings.TopTracksSlideSeconds));
             foreach (var owner in list)
-                PartOf(owner).Tracks.Add(track);
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(perOwner, owner, out _)++;
         }
+        foreach (var (owner, count) in perOwner)
+            PartOf(owner).Tracks.EnsureCapacity(count);
+        foreach (var track in Tracks)
+            foreach (var owner in topOwners[track.Pane])
+                PartOf(owner).Tracks.Add(track);
         foreach (var pane in Panes)
             PartOf(owners.OwnerOf(pane.Pane * settings.ActivitySlideSeconds)).Panes.Add(pane);
         global.Zips.AddRange(Zips);

@@ -217,6 +217,7 @@ internal sealed class CustomerStage
     /// </summary>
     public void AddToPartial(WindowPartial partial)
     {
+        partial.Activity.EnsureCapacity(Changes.PanePlays.Count, Changes.NewListeners.Count);
         foreach (var (pane, (plays, mobile)) in Changes.PanePlays)
             partial.Activity.AddPane(pane, plays, mobile);
         foreach (var (first, listeners) in Changes.NewListeners)

@@ -135,6 +135,8 @@ internal sealed class StreamTask
             var partial = new WindowPartial();
             partial.Counters.Merge(changes.Counters);
             Customers.AddToPartial(partial);
+            partial.Tracks.EnsureCapacity(changes.TrackPlays.Count);
+            partial.Panes.EnsureCapacity(changes.Breakdowns.Count);
             foreach (var ((pane, gender, track), plays) in changes.TrackPlays)
                 partial.Tracks.Add(new WindowPartial.TrackCount(pane, gender, track, plays));
             foreach (var (pane, counts) in changes.Breakdowns)

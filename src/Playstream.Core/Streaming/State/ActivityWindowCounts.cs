@@ -25,6 +25,13 @@ public sealed class ActivityWindowCounts
 
     public IEnumerable<(long FirstPane, long Listeners)> ListenerCounts() => _listeners.Select(l => (l.Key, l.Value));
 
+    /// <summary>Makes room for this many panes and windows at once, for a caller that knows how many it is about to add.</summary>
+    public void EnsureCapacity(int panes, int windows)
+    {
+        _panes.EnsureCapacity(panes);
+        _listeners.EnsureCapacity(windows);
+    }
+
     public void AddPane(long pane, long plays, long mobile)
     {
         ref var counts = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_panes, pane, out _);

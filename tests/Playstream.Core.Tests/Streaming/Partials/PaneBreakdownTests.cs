@@ -16,9 +16,9 @@ public sealed class PaneBreakdownTests
         pane.Add(1, GoldAged35To44);
         pane.Add(0, CustomerTraits.Unknown);
 
-        Assert.Equal([1L, 2L], pane.Genders[..2]);
-        Assert.Equal([0L, 0L, 2L, 1L], pane.Levels);
-        Assert.Equal([0L, 0L, 0L, 2L, 0L, 0L, 0L, 1L], pane.Ages);
+        Assert.Equal([1L, 2L], pane.Genders[..2].ToArray());
+        Assert.Equal([0L, 0L, 2L, 1L], pane.Levels.ToArray());
+        Assert.Equal([0L, 0L, 0L, 2L, 0L, 0L, 0L, 1L], pane.Ages.ToArray());
     }
 
     [Fact]
@@ -32,8 +32,8 @@ public sealed class PaneBreakdownTests
         Assert.True(pane.Genders.Length >= slots + 4);
         Assert.Equal(5, pane.Genders[1]);
         Assert.Equal(2, pane.Genders[slots + 3]);
-        Assert.Equal(7, pane.Genders.Sum());
-        Assert.Equal([5L, 2L, 0L, 0L], pane.Levels);
+        Assert.Equal(7, pane.Genders.ToArray().Sum());
+        Assert.Equal([5L, 2L, 0L, 0L], pane.Levels.ToArray());
         Assert.Equal(2, pane.Ages[6]);
     }
 
@@ -51,21 +51,38 @@ public sealed class PaneBreakdownTests
 
         Assert.Equal(5, pane.Genders[1]);
         Assert.Equal(6, pane.Genders[wide]);
-        Assert.Equal([6L, 0L, 5L, 0L], pane.Levels);
-        Assert.Equal([0L, 0L, 0L, 5L, 0L, 0L, 0L, 6L], pane.Ages);
+        Assert.Equal([6L, 0L, 5L, 0L], pane.Levels.ToArray());
+        Assert.Equal([0L, 0L, 0L, 5L, 0L, 0L, 0L, 6L], pane.Ages.ToArray());
         Assert.Throws<ArgumentNullException>(() => pane.Merge(null!));
     }
 
     [Fact]
-    public void Counts_set_from_a_partial_add_to_the_genders_and_take_the_levels_and_ages()
+    public void Gender_counts_add_up_per_slot_and_leave_levels_and_ages_alone()
     {
         var pane = new PaneBreakdown();
-        var far = (byte)(pane.Genders.Length + 2);
-        pane.SetAll([(1, 3), (1, 4), (far, 2)], [1, 2, 3, 4], [8, 7, 6, 5, 4, 3, 2, 1]);
+        var far = pane.Genders.Length + 2;
+        pane.AddGender(1, 3);
+        pane.AddGender(1, 4);
+        pane.AddGender(far, 2);
 
         Assert.Equal(7, pane.Genders[1]);
         Assert.Equal(2, pane.Genders[far]);
-        Assert.Equal([1L, 2L, 3L, 4L], pane.Levels);
-        Assert.Equal([8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L], pane.Ages);
+        Assert.Equal(9, pane.Genders.ToArray().Sum());
+        Assert.All(pane.Levels.ToArray(), c => Assert.Equal(0, c));
+        Assert.All(pane.Ages.ToArray(), c => Assert.Equal(0, c));
+        Assert.Throws<ArgumentOutOfRangeException>(() => pane.AddGender(-1, 1));
+    }
+
+    [Fact]
+    public void Levels_and_ages_are_separate_counts_that_a_reader_can_set()
+    {
+        var pane = new PaneBreakdown();
+        pane.Levels[3] = 5;
+        pane.Ages[0] = 6;
+        pane.AddGender(0, 1);
+
+        Assert.Equal([0L, 0L, 0L, 5L], pane.Levels.ToArray());
+        Assert.Equal([6L, 0L, 0L, 0L, 0L, 0L, 0L, 0L], pane.Ages.ToArray());
+        Assert.Equal(1, pane.Genders[0]);
     }
 }

@@ -48,9 +48,8 @@ public sealed class WindowOwnersTests
             var expected = new HashSet<int>();
             for (var first = pane - perWindow + 1; first <= pane; first++)
                 expected.Add(owners.OwnerOf(first * slide));
-            var actual = owners.ActivityOwnersOfPane(pane, perWindow, slide).ToList();
-            Assert.Equal(actual.Count, actual.Distinct().Count());
-            Assert.Equal(expected.Order(), actual.Order());
+            var (earliest, latest) = owners.ActivityOwnersOfPane(pane, perWindow, slide);
+            Assert.Equal(expected.Order(), new HashSet<int> { earliest, latest }.Order());
         }
     }
 

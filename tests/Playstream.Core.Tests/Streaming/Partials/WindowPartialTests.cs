@@ -51,7 +51,7 @@ public sealed class WindowPartialTests
     private static List<(long, long)> Listeners(WindowPartial p) => [.. p.Activity.ListenerCounts().Order()];
 
     private static List<(long Pane, string Counts)> Breakdowns(WindowPartial p) =>
-        [.. p.Panes.Select(x => (x.Pane, $"{string.Join(' ', x.Counts.Genders.Select((n, g) => (n, g)).Where(c => c.n != 0))} | {string.Join(' ', x.Counts.Levels)} | {string.Join(' ', x.Counts.Ages)}"))];
+        [.. p.Panes.Select(x => (x.Pane, $"{string.Join(' ', x.Counts.Genders.ToArray().Select((n, g) => (n, g)).Where(c => c.n != 0))} | {string.Join(' ', x.Counts.Levels.ToArray())} | {string.Join(' ', x.Counts.Ages.ToArray())}"))];
 
     private static void AssertSummariesEqual(Core.Results.RunSummary expected, Core.Results.RunSummary actual)
     {
