@@ -152,7 +152,7 @@ public sealed class StreamProcessor(StreamProcessorOptions options, Action<strin
         var flushMs = s.FlushMilliseconds;
         Metrics?.Flushed(s);
         var t = s.Time;
-        report($"time: taking {t.Take.TotalSeconds:F1} s, merging {t.Merge.TotalSeconds:F1} s, cutting {t.Cut.TotalSeconds:F1} s, committing {t.Commit.TotalSeconds:F1} s, results {t.Results.TotalSeconds:F1} s, sinks {t.SinkFlush.TotalSeconds:F1} s; " +
+        report($"time: waiting for records {t.Wait.TotalSeconds:F1} s, taking {t.Take.TotalSeconds:F1} s, merging {t.Merge.TotalSeconds:F1} s, cutting {t.Cut.TotalSeconds:F1} s, committing {t.Commit.TotalSeconds:F1} s, results {t.Results.TotalSeconds:F1} s, sinks {t.SinkFlush.TotalSeconds:F1} s; " +
             $"garbage collections {GC.CollectionCount(0):N0}/{GC.CollectionCount(1):N0}/{GC.CollectionCount(2):N0} (gen 0/1/2), {GC.GetTotalPauseDuration().TotalSeconds:F1} s paused, {GC.GetTotalAllocatedBytes() / 1e6:N0} MB allocated");
         report($"flushed: {s.Events:N0} events taken here, {s.Records:N0} records read ({s.Repartitioned:N0} sent on to their customer's partition, {s.Duplicates:N0} resends skipped), " +
             $"{runner.Partitions.Count} partition(s) here, {s.Flushes:N0} commits ({(flushMs.Count > 0 ? flushMs[^1] : 0):F0} ms last), {s.PartialsMerged:N0} partials merged, {s.ResultsWritten:N0} results written");

@@ -9,15 +9,16 @@ public sealed class RunnerStats
     private readonly List<double> _restoreMs = [];
     private long _records, _events, _duplicates, _repartitioned, _flushes, _partialsMerged, _resultsWritten, _fenced;
 
-    private long _takeTicks, _mergeTicks, _cutTicks, _commitTicks, _resultsTicks, _sinkFlushTicks;
+    private long _waitTicks, _takeTicks, _mergeTicks, _cutTicks, _commitTicks, _resultsTicks, _sinkFlushTicks;
 
-    /// <summary>Where the runner's thread spent its time: taking records, merging partials, cutting commits, waiting for commits, computing results, flushing sinks.</summary>
-    public (TimeSpan Take, TimeSpan Merge, TimeSpan Cut, TimeSpan Commit, TimeSpan Results, TimeSpan SinkFlush) Time => (
-        TimeSpan.FromTicks(Interlocked.Read(ref _takeTicks)), TimeSpan.FromTicks(Interlocked.Read(ref _mergeTicks)),
+    /// <summary>Where the runner's thread spent its time: waiting for records, taking them, merging partials, cutting commits, waiting for commits, computing results, flushing sinks.</summary>
+    public (TimeSpan Wait, TimeSpan Take, TimeSpan Merge, TimeSpan Cut, TimeSpan Commit, TimeSpan Results, TimeSpan SinkFlush) Time => (
+        TimeSpan.FromTicks(Interlocked.Read(ref _waitTicks)), TimeSpan.FromTicks(Interlocked.Read(ref _takeTicks)), TimeSpan.FromTicks(Interlocked.Read(ref _mergeTicks)),
         TimeSpan.FromTicks(Interlocked.Read(ref _cutTicks)), TimeSpan.FromTicks(Interlocked.Read(ref _commitTicks)),
         TimeSpan.FromTicks(Interlocked.Read(ref _resultsTicks)), TimeSpan.FromTicks(Interlocked.Read(ref _sinkFlushTicks)));
 
     internal void Spent(ref long field, TimeSpan time) => Interlocked.Add(ref field, time.Ticks);
+    internal void SpentWaiting(TimeSpan time) => Spent(ref _waitTicks, time);
     internal void SpentTaking(TimeSpan time) => Spent(ref _takeTicks, time);
     internal void SpentMerging(TimeSpan time) => Spent(ref _mergeTicks, time);
     internal void SpentCutting(TimeSpan time) => Spent(ref _cutTicks, time);

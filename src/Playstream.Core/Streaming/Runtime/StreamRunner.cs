@@ -96,8 +96,10 @@ public sealed class StreamRunner : IDisposable
     public async Task<bool> StepAsync(CancellationToken stop)
     {
         await ApplyAssignmentsAsync(stop).ConfigureAwait(false);
+        var waiting = Stopwatch.GetTimestamp();
         var batches = _ports.Source.Poll(_options.PollTimeout);
         var taking = Stopwatch.GetTimestamp();
+        Stats.SpentWaiting(Stopwatch.GetElapsedTime(waiting, taking));
         var taken = Take(batches);
         if (taken > 0)
             _lastRecord = _clock.Elapsed;

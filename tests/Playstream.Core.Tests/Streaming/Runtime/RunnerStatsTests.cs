@@ -49,6 +49,8 @@ public sealed class RunnerStatsTests
     public void Time_is_summed_per_phase()
     {
         var stats = new RunnerStats();
+        stats.SpentWaiting(TimeSpan.FromSeconds(8));
+        stats.SpentWaiting(TimeSpan.FromSeconds(1));
         stats.SpentTaking(TimeSpan.FromSeconds(1));
         stats.SpentTaking(TimeSpan.FromSeconds(2));
         stats.SpentMerging(TimeSpan.FromSeconds(3));
@@ -57,7 +59,7 @@ public sealed class RunnerStatsTests
         stats.SpentOnResults(TimeSpan.FromSeconds(6));
         stats.SpentFlushingSinks(TimeSpan.FromSeconds(7));
 
-        Assert.Equal((TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(7)),
+        Assert.Equal((TimeSpan.FromSeconds(9), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(7)),
             stats.Time);
     }
 
