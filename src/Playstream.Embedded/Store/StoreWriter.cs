@@ -101,8 +101,17 @@ public sealed class StoreWriter : IPlaySink, IDeadLetterSink
         long playsInTransaction = 0;
         try
         {
-            Check(db, raw.sqlite3_prepare_v2(db, InsertPlaysSql(1), out insertPlay));
-            Check(db, raw.sqlite3_prepare_v2(db, InsertPlaysSql(RowsPerInsert), out insertPlays));
+            try
+            {
+                Check(db, raw.sqlite3_prepare_v2(db, InsertPlaysSql(1), out insertPlay));
+                Check(db, raw.sqlite3_prepare_v2(db, InsertPlaysSql(RowsPerInsert), out insertPlays));
+            }
+            catch (Exception ex)
+            {
+                // The writer cannot write without its statements, but it still drains the queue:
+                // else the readers would block on the full queue and a flush would wait for ever.
+                _failure = ex;
+            }
             foreach (var item in _queue.GetConsumingEnumerable())
             {
                 if (_failure is not null)
@@ -117,7 +126,7 @@ public sealed class StoreWriter : IPlaySink, IDeadLetterSink
                     {
                         case PlayBatch batch:
                             if (!inTransaction) { Check(db, raw.sqlite3_exec(db, "BEGIN")); inTransaction = true; }
-                            InsertPlays(db, insertPlays!, insertPlay, batch);
+                            InsertPlays(db, insertPlays!, insertPlay!, batch);
                             playsInTransaction += batch.Plays.Length;
                             Pool.Return(batch);
                             // Committing now and then lets readers see the plays so far and lets SQLite
@@ -223,12 +232,23 @@ public sealed class StoreWriter : IPlaySink, IDeadLetterSink
 
     private static void Check(sqlite3 db, int rc) => RowInserter.Check(db, rc);
 
+    /// <summary>Writes what is queued and stops the writer's thread, also after a failure, which it then reports.</summary>
     public async ValueTask DisposeAsync()
     {
-        await FlushAsync().ConfigureAwait(false);
-        _queue.CompleteAdding();
-        _thread.Join();
-        _queue.Dispose();
+        try
+        {
+            await FlushAsync().ConfigureAwait(false);
+        }
+        catch (Exception) when (_failure is not null)
+        {
+            // Reported below, as every write after a failure is.
+        }
+        finally
+        {
+            _queue.CompleteAdding();
+            _thread.Join();
+            _queue.Dispose();
+        }
         ThrowIfFailed();
     }
 }

@@ -146,4 +146,28 @@ public sealed class StoreWriterTests
         Assert.StartsWith("the embedded store could not be written: ", e.Message, StringComparison.Ordinal);
         await Assert.ThrowsAnyAsync<Exception>(async () => await writer.DisposeAsync());
     }
+
+    [Fact]
+    public async Task A_writer_that_cannot_prepare_its_insert_fails_every_write_instead_of_blocking_them()
+    {
+        using var folder = new TempFolder();
+        using var store = EmbeddedStore.CreateFresh(folder.File("store.db"), out _);
+        EmbeddedStore.Execute(store.Connection, "DROP VIEW enriched_plays; DROP TABLE plays;");
+        var writer = store.OpenWriter(storePlays: true);
+
+        // Far more chunks of dead letters than the writer's queue holds: a writer that stopped
+        // draining it would block this loop for ever.
+        var writing = Task.Run(() =>
+        {
+            for (var i = 0; i < 100 * 1024; i++)
+                writer.Write(new DeadLetter(DeadLetterReason.FieldCount, new SourcePosition("p.csv", i + 1), "a,b", "2 fields"));
+        });
+        await writing.WaitAsync(TimeSpan.FromSeconds(60));
+
+        var flush = await Assert.ThrowsAnyAsync<Exception>(() => writer.FlushAsync().WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("plays", flush.Message, StringComparison.Ordinal);
+        var disposed = await Assert.ThrowsAsync<IOException>(async () => await writer.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.StartsWith("the embedded store could not be written: ", disposed.Message, StringComparison.Ordinal);
+        Assert.Equal(0, writer.DeadLettersWritten);
+    }
 }
