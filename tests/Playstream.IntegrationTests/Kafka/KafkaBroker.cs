@@ -78,8 +78,11 @@ public sealed class KafkaBroker : IAsyncLifetime
         if (!_reachable)
             return;
         using var admin = new TopicAdmin(Options());
-        var existing = admin.List().ToHashSet(StringComparer.Ordinal);
-        foreach (var topic in _topics.Where(existing.Contains))
+        // The tests' topics, and those `process` made for them: a repartition topic is named after
+        // the group and the input topic, a dead-letter topic after the input topic.
+        var ours = admin.List().Where(t => _topics.Any(mine => t == mine
+            || (t.Contains(mine, StringComparison.Ordinal) && (t.EndsWith("-repartition", StringComparison.Ordinal) || t.EndsWith("-dead-letters", StringComparison.Ordinal)))));
+        foreach (var topic in ours.ToList())
         {
             try
             {
