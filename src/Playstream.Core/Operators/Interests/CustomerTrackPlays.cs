@@ -353,14 +353,7 @@ internal sealed partial class CustomerTrackPlays
     private void Grow(int size)
     {
         var old = _table;
-        _table = new Pair[size];
-        // Written once before the probing below reads it: a large new array is fresh memory from
-        // the system, and reading a fresh page first maps the shared zero page, so the first
-        // write to it then costs a copy-on-write fault that flushes the page from every core's
-        // TLB (an interrupt to the other cores). Clearing it first makes each page an ordinary
-        // first-write fault. Measured on 2M unordered plays: sys time 0.53 -> 0.31 s, run 8 %
-        // faster, as the table doubles to 4M pairs.
-        _table.AsSpan().Clear();
+        _table = ProbedTable.New<Pair>(size);
         _shift = 64 - System.Numerics.BitOperations.Log2((uint)size);
         var mask = _table.Length - 1;
         foreach (ref var pair in old.AsSpan())

@@ -111,8 +111,8 @@ public sealed class IntCountMap
     {
         var oldKeys = _keys;
         var oldCounts = _counts;
-        _keys = new int[oldKeys.Length * 2];
-        _counts = new long[oldKeys.Length * 2];
+        _keys = ProbedTable.New<int>(oldKeys.Length * 2);
+        _counts = ProbedTable.New<long>(oldKeys.Length * 2);
         _mask = _keys.Length - 1;
         _shift--;
         for (var j = 0; j < oldKeys.Length; j++)
