@@ -2,7 +2,6 @@ using Playstream.Elasticsearch;
 using Playstream.Kafka.Admin;
 using Playstream.Redis;
 using Playstream.Settings;
-using StackExchange.Redis;
 
 namespace Playstream.Bench;
 
@@ -41,32 +40,11 @@ public static class BenchLeftovers
         }
 
         long keys = 0;
-        var redis = ConnectorOptions.Redis(settings);
-        using (var connection = RedisConnection.ConnectAsync(redis).GetAwaiter().GetResult())
+        using (var connection = RedisConnection.ConnectAsync(ConnectorOptions.Redis(settings)).GetAwaiter().GetResult())
         {
-            var db = connection.GetDatabase();
-            foreach (var server in connection.GetServers())
-            {
-                foreach (var prefix in redisPrefixes)
-                {
-                    var batch = new List<RedisKey>();
-                    foreach (var key in server.Keys(pattern: prefix + "*", pageSize: 1000))
-                    {
-                        batch.Add(key);
-                        if (batch.Count == 1000)
-                            keys += Flush(db, batch);
-                    }
-                    keys += Flush(db, batch);
-                }
-            }
+            foreach (var prefix in redisPrefixes)
+                keys += RedisKeySweep.DeleteStartingWithAsync(connection, prefix).GetAwaiter().GetResult();
         }
         return $"removed {topics} topics, {indices} indices and {keys:N0} redis keys of run {runId}";
-    }
-
-    private static long Flush(IDatabase db, List<RedisKey> batch)
-    {
-        var deleted = batch.Count == 0 ? 0 : db.KeyDelete([.. batch]);
-        batch.Clear();
-        return deleted;
     }
 }

@@ -61,12 +61,7 @@ public sealed class RedisServer : IAsyncLifetime
     {
         if (_connection is null)
             return; // the test itself already failed saying why
-        var server = Connection.GetServers().First(s => s.IsConnected);
-        var keys = new List<RedisKey>();
-        await foreach (var key in server.KeysAsync(Database, $"{prefix}*", pageSize: 1000).ConfigureAwait(false))
-            keys.Add(key);
-        foreach (var chunk in keys.Chunk(1000))
-            await Db.KeyDeleteAsync(chunk).ConfigureAwait(false);
+        await RedisKeySweep.DeleteStartingWithAsync(Connection, prefix).ConfigureAwait(false);
     }
 }
 
