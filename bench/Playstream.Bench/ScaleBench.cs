@@ -34,7 +34,8 @@ public static class ScaleBench
         var id = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         var kafka = ConnectorOptions.Kafka(settings);
         var topic = $"playstream-scale-{id}";
-        var redisPrefix = $"scale{id}:";
+        // Every name the run makes on the servers holds its id: the clean-up finds them by these.
+        var names = new RunNames(id);
         using var folder = new BenchFolder();
         // The children read the same settings (secrets included) from a file only this user can read.
         var settingsFile = Path.Combine(folder.Path, "settings.json");
@@ -46,19 +47,19 @@ public static class ScaleBench
             admin.CreateAsync(topic, Partitions, 1).GetAwaiter().GetResult();
         try
         {
-            Measure(files, kafka, topic, id, redisPrefix, settings, settingsFile, folder.Path);
+            Measure(files, kafka, topic, names, settings, settingsFile, folder.Path);
         }
         finally
         {
             // Also after a failed run: a 2M-play run leaves several GB of topic logs behind.
             AnsiConsole.MarkupLine(keep
-                ? $"[grey]topics named with {id}, redis prefixes {redisPrefix} and scale{id}live:, index prefix scale-{id}- are left for inspection (--keep)[/]"
-                : $"[grey]{Markup.Escape(BenchLeftovers.Remove(settings, id, [$"scale-{id}-"], [redisPrefix, $"scale{id}live:"]))}[/]");
+                ? $"[grey]topics named with {id}, redis prefixes {names.Redis} and {names.LiveRedis}, index prefix {names.Index}- are left for inspection (--keep)[/]"
+                : $"[grey]{Markup.Escape(BenchLeftovers.Remove(settings, id, [names.Index + "-"], [names.Redis, names.LiveRedis]))}[/]");
         }
         return 0;
     }
 
-    private static void Measure(BenchData.Files files, KafkaOptions kafka, string topic, string id, string redisPrefix, PlaystreamSettings settings, string settingsFile, string folder)
+    private static void Measure(BenchData.Files files, KafkaOptions kafka, string topic, RunNames names, PlaystreamSettings settings, string settingsFile, string folder)
     {
         var produce = Stopwatch.StartNew();
         long lines = 0;
@@ -73,14 +74,14 @@ public static class ScaleBench
             producer.Flush(TimeSpan.FromMinutes(5));
         }
         produce.Stop();
-        var redis = ConnectorOptions.Redis(settings) with { KeyPrefix = redisPrefix };
+        var redis = ConnectorOptions.Redis(settings) with { KeyPrefix = names.Redis };
         using (var connection = RedisConnection.ConnectAsync(redis).GetAwaiter().GetResult())
         {
             var loader = new RedisLookupLoader(connection, redis.Keys);
             loader.LoadCustomersAsync(CustomerReader.Read(files.Customers).Table).GetAwaiter().GetResult();
             loader.LoadTracksAsync(TrackReader.Read(files.Tracks).Table).GetAwaiter().GetResult();
         }
-        var children = new Children(settingsFile, redisPrefix, $"scale-{id}", folder);
+        var children = new Children(settingsFile, names.Redis, names.Index, folder);
 
         var table = new Table().Border(TableBorder.Rounded)
             .Title($"process on {lines:N0} held-out-shaped lines in {Partitions} partitions, not keyed by customer; {Environment.ProcessorCount} cores; results only (--no-plays)");
@@ -92,7 +93,7 @@ public static class ScaleBench
         string? singleGroup = null;
         foreach (var instances in new[] { 1, 2, 3 })
         {
-            var group = $"g{instances}-{id}";
+            var group = $"g{instances}-{names.Id}";
             var run = children.Group(topic, group, instances, "1s");
             Row(table, $"{instances} instance(s), flush every 1s", run, lines);
             if (instances == 1)
@@ -101,7 +102,7 @@ public static class ScaleBench
                 singleGroup = group;
             }
         }
-        var rare = children.Group(topic, $"r-{id}", 1, "30s");
+        var rare = children.Group(topic, $"r-{names.Id}", 1, "30s");
         Row(table, "1 instance, flush every 30s", rare, lines);
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine(Markup.Escape(
@@ -114,7 +115,7 @@ public static class ScaleBench
         AnsiConsole.MarkupLine(Markup.Escape(
             $"restore of a finished job's partitions ({lines:N0} plays, {Partitions} partitions): per partition p50 {F(ProcessorReport.Percentile(restores, 0.5) / 1000)} s, max {F(restores.DefaultIfEmpty(0).Max() / 1000)} s"));
 
-        var latency = LatencyProbe.Measure(kafka, settings, settingsFile, $"scale{id}live:", $"scale-{id}-live", folder, Partitions, samples: 20);
+        var latency = LatencyProbe.Measure(kafka, settings, settingsFile, names.LiveRedis, names.Index + "-live", folder, Partitions, samples: 20);
         AnsiConsole.MarkupLine(Markup.Escape(latency.ToString()));
     }
 
@@ -134,6 +135,14 @@ public static class ScaleBench
     }
 
     /// <summary>How the bench starts <c>process</c> children and reads their reports.</summary>
+    /// <summary>The Redis key prefixes of the measured runs and of the latency probe, and the index prefix of both, from the run's id.</summary>
+    private sealed record RunNames(string Id)
+    {
+        public string Redis => $"scale{Id}:";
+        public string LiveRedis => $"scale{Id}live:";
+        public string Index => $"scale-{Id}";
+    }
+
     private sealed class Children(string settingsFile, string redisPrefix, string indexPrefix, string folder)
     {
         public GroupRun Group(string topic, string group, int instances, string flush)
