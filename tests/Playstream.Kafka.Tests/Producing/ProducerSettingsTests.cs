@@ -46,4 +46,23 @@ public class ProducerSettingsTests
 
         Assert.Equal("5", config.Get("max.in.flight.requests.per.connection"));
     }
+
+    [Fact]
+    public void The_clients_queue_limits_sit_above_the_producers_bound_and_its_staging_unless_the_user_set_them()
+    {
+        var settings = new ProducerSettings { MaxQueuedRecords = 1_000, MaxQueuedKBytes = 2_048 };
+        var plain = new KafkaOptions();
+        var config = plain.ToProducerConfig();
+        settings.ApplyTo(config, plain.ExtraProperties, stagingRecords: 10, stagingKBytes: 4);
+
+        // Twice the producer's own bound, plus what it may hold staged (kilobytes: that doubled too).
+        Assert.Equal((1_000 * 2 + 10).ToString(), config.Get("queue.buffering.max.messages"));
+        Assert.Equal((2_048 * 2 + 4 * 2).ToString(), config.Get("queue.buffering.max.kbytes"));
+
+        var told = new KafkaOptions().WithProperties(["queue.buffering.max.messages=77"]);
+        var kept = told.ToProducerConfig();
+        settings.ApplyTo(kept, told.ExtraProperties, stagingRecords: 10, stagingKBytes: 4);
+        Assert.Equal("77", kept.Get("queue.buffering.max.messages"));
+        Assert.Equal((2_048 * 2 + 4 * 2).ToString(), kept.Get("queue.buffering.max.kbytes"));
+    }
 }
