@@ -95,23 +95,13 @@ public sealed class StoreWriter : IPlaySink, IDeadLetterSink
     private void Loop()
     {
         var db = _connection.Handle!;
-        sqlite3_stmt? insertPlay = null;
-        sqlite3_stmt? insertPlays = null;
+        // Without its statements the writer cannot write, but it still drains the queue, failing
+        // each item: else the readers would block on the full queue and a flush would wait for ever.
+        _failure = TryPrepare(db, out var insertPlay, out var insertPlays);
         var inTransaction = false;
         long playsInTransaction = 0;
         try
         {
-            try
-            {
-                Check(db, raw.sqlite3_prepare_v2(db, InsertPlaysSql(1), out insertPlay));
-                Check(db, raw.sqlite3_prepare_v2(db, InsertPlaysSql(RowsPerInsert), out insertPlays));
-            }
-            catch (Exception ex)
-            {
-                // The writer cannot write without its statements, but it still drains the queue:
-                // else the readers would block on the full queue and a flush would wait for ever.
-                _failure = ex;
-            }
             foreach (var item in _queue.GetConsumingEnumerable())
             {
                 if (_failure is not null)
@@ -165,6 +155,22 @@ public sealed class StoreWriter : IPlaySink, IDeadLetterSink
         {
             insertPlay?.Dispose();
             insertPlays?.Dispose();
+        }
+    }
+
+    /// <summary>Prepares the one-play and the many-play insert; the failure, or null.</summary>
+    private static Exception? TryPrepare(sqlite3 db, out sqlite3_stmt? one, out sqlite3_stmt? many)
+    {
+        one = many = null;
+        try
+        {
+            Check(db, raw.sqlite3_prepare_v2(db, InsertPlaysSql(1), out one));
+            Check(db, raw.sqlite3_prepare_v2(db, InsertPlaysSql(RowsPerInsert), out many));
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return ex;
         }
     }
 
