@@ -25,6 +25,17 @@ public static class CliProcess
         return new Outcome(process.ExitCode, output.Result, error.Result);
     }
 
+    /// <summary>Waits for a command <see cref="Start(string, string[])"/> started to end, at most <paramref name="limit"/>, and returns what it printed.</summary>
+    public static async Task<Outcome> FinishAsync(Process process, TimeSpan limit)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(limit);
+        await process.WaitForExitAsync(timeout.Token);
+        return new Outcome(process.ExitCode, await output, await error);
+    }
+
     /// <summary>Starts the command and returns at once, its output redirected, for tests that stop or kill it.</summary>
     public static Process Start(string workingDirectory, params string[] arguments) => Start(workingDirectory, NoChanges, arguments);
 

@@ -126,12 +126,5 @@ public sealed class AllowedLatenessTests(ElasticsearchServer es, KafkaBroker kaf
         producer.Flush(TimeSpan.FromSeconds(30));
     }
 
-    private static async Task<CliProcess.Outcome> Finish(Process process)
-    {
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliProcess.Outcome(process.ExitCode, await output, await error);
-    }
+    private static Task<CliProcess.Outcome> Finish(Process process) => CliProcess.FinishAsync(process, TimeSpan.FromMinutes(4));
 }
