@@ -113,10 +113,18 @@ public sealed class KafkaOptions
             // The client builds a header list and a timestamp for every record unless told not to;
             // plays carry neither (and a 0.9 broker has none), only the topic tells input from repartition.
             ConsumeResultFields = "topic",
+            // A partition whose prefetched records pass queued.min.messages is not fetched again
+            // for this long. The client's 1 s default left a member that reads slower than the
+            // broker sends with nothing to read for about a third of a catch-up (2M plays: 15 s
+            // from first record to last against 8 s with 50 ms). The prefetch bound is unchanged.
+            FetchQueueBackoffMs = ConsumerFetchQueueBackoffMs,
         };
         ApplyCommon(config);
         return config;
     }
+
+    /// <summary>How long a consumer waits before fetching again for a partition whose prefetch is full (<c>fetch.queue.backoff.ms</c>).</summary>
+    public const int ConsumerFetchQueueBackoffMs = 50;
 
     public AdminClientConfig ToAdminConfig()
     {

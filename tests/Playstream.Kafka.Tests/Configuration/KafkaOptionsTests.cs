@@ -1,3 +1,4 @@
+using System.Globalization;
 using Confluent.Kafka;
 using Playstream.Kafka.Configuration;
 
@@ -19,6 +20,17 @@ public class KafkaOptionsTests
         Assert.False(config.EnableAutoCommit);
         Assert.False(config.EnableAutoOffsetStore);
         Assert.Equal(10_000, config.SessionTimeoutMs);
+    }
+
+    [Fact]
+    public void Consumer_config_fetches_a_full_partition_again_within_a_tenth_of_a_second_unless_told_otherwise()
+    {
+        // librdkafka's own default is 1 s: a member reading slower than the broker sends then idles.
+        var defaults = AsDictionary(new KafkaOptions().ToConsumerConfig("g"));
+        var overridden = AsDictionary(new KafkaOptions().WithProperties(["fetch.queue.backoff.ms=700"]).ToConsumerConfig("g"));
+
+        Assert.InRange(int.Parse(defaults["fetch.queue.backoff.ms"], CultureInfo.InvariantCulture), 1, 100);
+        Assert.Equal("700", overridden["fetch.queue.backoff.ms"]);
     }
 
     [Fact]
