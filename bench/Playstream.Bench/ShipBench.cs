@@ -98,11 +98,12 @@ public static class ShipBench
 
     /// <summary>
     /// The log as <c>KEY\tLINE</c> lines for <c>kcat -K</c>, each under the key the shipper sends
-    /// (<c>CUSTOMER@SOURCE:OFFSET</c>, the source id of this very file), made once beside the log.
+    /// (<see cref="ShippedLineKey"/>, the source id of this very file), made once beside the log.
     /// </summary>
     private static string KeyedLog(string log)
     {
-        var keyed = log + ".keyed";
+        // Named after the key's form: a file keyed as earlier versions keyed lines is not reused.
+        var keyed = log + ".keyed-base64";
         if (File.Exists(keyed) && File.GetLastWriteTimeUtc(keyed) >= File.GetLastWriteTimeUtc(log))
             return keyed;
         ulong source;
