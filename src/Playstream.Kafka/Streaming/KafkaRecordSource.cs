@@ -110,6 +110,34 @@ public sealed class KafkaRecordSource : IRecordSource, IDisposable
         return [.. _polled.Where(p => p.Value.Count > 0).Select(p => new StreamBatch(p.Key.Partition, p.Key.Topic, p.Value))];
     }
 
+    public long? Backlog
+    {
+        get
+        {
+            // The client's own figures (the high watermark of its last fetch, the next offset it
+            // hands over): no request to the broker.
+            long behind = 0;
+            try
+            {
+                foreach (var held in _held)
+                {
+                    if (!_started.Contains(held.Partition.Value))
+                        continue;
+                    var high = _consumer.GetWatermarkOffsets(held).High;
+                    var next = _consumer.Position(held);
+                    if (high == Offset.Unset || next == Offset.Unset)
+                        return null;
+                    behind += Math.Max(0, high.Value - next.Value);
+                }
+            }
+            catch (KafkaException)
+            {
+                return null;
+            }
+            return behind;
+        }
+    }
+
     public IReadOnlyList<AssignmentChange> TakeAssignmentChanges()
     {
         var changes = _changes.ToList();

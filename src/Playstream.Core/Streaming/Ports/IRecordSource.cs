@@ -27,6 +27,12 @@ public interface IRecordSource
     /// <summary>The first and the next-to-be-written offsets of both topics' partition <paramref name="partition"/>, held or not.</summary>
     PartitionEnds Ends(int partition);
 
+    /// <summary>
+    /// Records of the started partitions not handed over yet, as far as the source knows (a
+    /// client's last word from the broker may be a moment old); null when it cannot tell.
+    /// </summary>
+    long? Backlog => null;
+
     /// <summary>Tells the group how far tasks got (for lag and status views; restarts use the checkpoints, not these).</summary>
     void ReportPositions(IReadOnlyList<(int Partition, long Input, long Repartition)> positions);
 }

@@ -31,10 +31,7 @@ public sealed class StreamRunner : IDisposable
     private TimeSpan _lastActivity;
     private TimeSpan _lastRecord;
     private TimeSpan _nextGroupCheck;
-    private TimeSpan _lastResultsStart = TimeSpan.FromDays(-1);
-    private TimeSpan _resultsNotBefore;
-    // The results stores rest after a long write while records come in; once quiet, there is nothing to leave them the cores for.
-    private TimeSpan _storesRestUntil;
+    private readonly ResultsCadence _cadence;
     private Task<TimeSpan>? _resultsWrite;
     private List<StreamTask> _resultsTasks = [];
     private long _doneRecords, _doneEvents, _doneDuplicates, _doneRepartitioned;
@@ -55,6 +52,7 @@ public sealed class StreamRunner : IDisposable
         topology.Validate();
         _topology = topology;
         _options = options;
+        _cadence = new ResultsCadence(options);
         _ports = ports;
         _lookups = lookups;
         _report = report;
@@ -103,6 +101,7 @@ public sealed class StreamRunner : IDisposable
         var taken = Take(batches);
         if (taken > 0)
             _lastRecord = _clock.Elapsed;
+        _cadence.Took(taken, _clock.Elapsed);
         Stats.SpentTaking(Stopwatch.GetElapsedTime(taking));
         taken += await MergePartialsAsync(stop).ConfigureAwait(false);
         if (taken > 0)
@@ -391,9 +390,7 @@ public sealed class StreamRunner : IDisposable
     }
 
     /// <summary>
-    /// Starts a results write of what changed, when none is under way and the last one was long
-    /// enough ago; the time computing results takes is kept to a fifth of the time between writes,
-    /// so a replay that changes every window each second still spends most of its time reading.
+    /// Starts a results write of what changed, when none is under way and <see cref="ResultsCadence"/> says one is due.
     /// </summary>
     private async Task WriteResultsIfDueAsync(bool wait, CancellationToken stop, bool force = false)
     {
@@ -402,7 +399,7 @@ public sealed class StreamRunner : IDisposable
             return;
         var now = _clock.Elapsed;
         var reading = now - _lastRecord < _options.QuietBeforeCheck;
-        if (!force && (now - _lastResultsStart < _options.ResultsInterval || (reading && (now < _resultsNotBefore || now < _storesRestUntil))))
+        if (!force && !_cadence.IsDue(now, reading, reading ? _ports.Source.Backlog : null))
             return;
         var tasks = _tasks.Values.Where(t => t.HasPendingResults).ToList();
         if (tasks.Count == 0)
@@ -417,8 +414,7 @@ public sealed class StreamRunner : IDisposable
             changes = ResultChanges.Combine(changes, task.Windows.TakeResults());
             changes = ResultChanges.Combine(changes, new ResultChanges { Profiles = profiles, Interests = interests });
         }
-        _lastResultsStart = now;
-        _resultsNotBefore = now + computing.Elapsed * _options.ResultsComputeFactor;
+        _cadence.Started(now, computing.Elapsed);
         Stats.SpentOnResults(computing.Elapsed);
         _resultsTasks = tasks;
         var count = changes.Count;
@@ -451,7 +447,7 @@ public sealed class StreamRunner : IDisposable
         }
         var written = running.IsCompletedSuccessfully;
         if (written)
-            _storesRestUntil = _clock.Elapsed + running.Result * _options.ResultsWriteFactor;
+            _cadence.Written(_clock.Elapsed, running.Result);
         foreach (var task in _resultsTasks)
         {
             if (written)
