@@ -25,7 +25,7 @@ public class ElasticsearchClientTests
             [(HttpMethod.Get, "/"), (HttpMethod.Head, "/profiles"), (HttpMethod.Put, "/profiles")],
             handler.Requests.Select(r => (r.Method, r.Url.AbsolutePath)));
         Assert.Equal(
-            """{"mappings":{"doc":{"properties":{"gender":{"type":"string","index":"not_analyzed"}}}}}""",
+            """{"mappings":{"doc":{"_all":{"enabled":false},"properties":{"gender":{"type":"string","index":"not_analyzed"}}}}}""",
             handler.Requests[2].Body);
     }
 

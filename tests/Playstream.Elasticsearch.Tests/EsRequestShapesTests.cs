@@ -21,12 +21,12 @@ public class EsRequestShapesTests
         .Add("mobile", FieldType.Boolean);
 
     [Fact]
-    public void Es2_index_body_has_the_doc_type_and_not_analyzed_strings()
+    public void Es2_index_body_has_the_doc_type_no_all_field_and_not_analyzed_strings()
     {
         string body = Encoding.UTF8.GetString(Es2.CreateIndexBody(AllTypes()));
 
         Assert.Equal(
-            """{"mappings":{"doc":{"properties":{"gender":{"type":"string","index":"not_analyzed"},"title":{"type":"string"},"plays":{"type":"long"},"share":{"type":"double"},"window_start":{"type":"date"},"mobile":{"type":"boolean"}}}}}""",
+            """{"mappings":{"doc":{"_all":{"enabled":false},"properties":{"gender":{"type":"string","index":"not_analyzed"},"title":{"type":"string"},"plays":{"type":"long"},"share":{"type":"double"},"window_start":{"type":"date"},"mobile":{"type":"boolean"}}}}}""",
             body);
     }
 
@@ -116,7 +116,7 @@ public class EsRequestShapesTests
     public void A_shard_count_goes_in_the_settings_and_none_leaves_the_servers_default()
     {
         var withShards = Encoding.UTF8.GetString(Es2.CreateIndexBody(new IndexMapping { Shards = 1 }.Add("plays", FieldType.Long)));
-        Assert.Equal("""{"settings":{"number_of_shards":1},"mappings":{"doc":{"properties":{"plays":{"type":"long"}}}}}""", withShards);
+        Assert.Equal("""{"settings":{"number_of_shards":1},"mappings":{"doc":{"_all":{"enabled":false},"properties":{"plays":{"type":"long"}}}}}""", withShards);
         var without = Encoding.UTF8.GetString(Es7.CreateIndexBody(new IndexMapping().Add("plays", FieldType.Long)));
         Assert.DoesNotContain("settings", without, StringComparison.Ordinal);
     }
