@@ -48,7 +48,10 @@ internal sealed class LoadFileWatcher : IDisposable
         {
             var events = Volatile.Read(ref _events);
             var stamp = Stamp();
-            await Task.Delay(Debounce, cancel).ConfigureAwait(false);
+            var still = System.Diagnostics.Stopwatch.StartNew();
+            // A timer may fire a little before its time (it did, by half a millisecond): the wait is made whole.
+            while (still.Elapsed < Debounce)
+                await Task.Delay(Debounce - still.Elapsed + TimeSpan.FromMilliseconds(1), cancel).ConfigureAwait(false);
             if (events == Volatile.Read(ref _events) && stamp == Stamp())
             {
                 _handledEvents = events;
