@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Playstream.Cli.Commands;
 
 /// <summary>
@@ -48,7 +50,7 @@ internal sealed class LoadFileWatcher : IDisposable
         {
             var events = Volatile.Read(ref _events);
             var stamp = Stamp();
-            var still = System.Diagnostics.Stopwatch.StartNew();
+            var still = Stopwatch.StartNew();
             // A timer may fire a little before its time (it did, by half a millisecond): the wait is made whole.
             while (still.Elapsed < Debounce)
                 await Task.Delay(Debounce - still.Elapsed + TimeSpan.FromMilliseconds(1), cancel).ConfigureAwait(false);

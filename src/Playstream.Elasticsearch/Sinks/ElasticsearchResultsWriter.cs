@@ -17,9 +17,6 @@ namespace Playstream.Elasticsearch.Sinks;
 /// </summary>
 public sealed class ElasticsearchResultsWriter(ElasticsearchClient client, PlaystreamIndices indices) : IResultSink
 {
-    /// <summary>Result indices written at once (see <see cref="PlaySinkOptions.Concurrency"/> for why two).</summary>
-    private const int IndicesInFlight = 2;
-
     private readonly Dictionary<(string Index, string Id), UInt128> _written = [];
     private bool _indicesReady;
     private long _writes;
@@ -54,7 +51,7 @@ public sealed class ElasticsearchResultsWriter(ElasticsearchClient client, Plays
         // indexed by one of the server's write threads. One at a time, a catch-up's last write of
         // every window (some 80k rewritten documents for 2M plays) kept one of two cores busy for
         // up to 9 s while the other idled; two at a time made whole runs about 5 % shorter.
-        await Parallel.ForEachAsync(changedSets, new ParallelOptions { MaxDegreeOfParallelism = IndicesInFlight, CancellationToken = cancellationToken }, async (set, token) =>
+        await Parallel.ForEachAsync(changedSets, new ParallelOptions { MaxDegreeOfParallelism = PlaySinkOptions.Default.Concurrency, CancellationToken = cancellationToken }, async (set, token) =>
         {
             var written = await client.BulkIndexAsync(set.Index, set.Changed.Select(c => c.Document), token).ConfigureAwait(false);
             if (written.HasFailures)
