@@ -1,13 +1,8 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using Playstream.Core.Events;
 using Playstream.Core.Lookups;
 using Playstream.Core.Pipeline;
-using Playstream.Core.Sources;
 using Playstream.Elasticsearch;
 using Playstream.Elasticsearch.Sinks;
 using Playstream.Settings;
@@ -17,10 +12,9 @@ namespace Playstream.Bench;
 
 /// <summary>
 /// <c>playstream bench es</c>: the plays sink on its own, fed enriched plays in batches as
-/// <c>process</c> feeds it, beside a raw bulk load of the very same documents (the same bytes,
-/// ids and index mapping) into the same server in the same run: bodies made before the clock
-/// starts and posted as they are, as many at a time as the sink sends. Each run writes into
-/// fresh indices and counts them afterwards.
+/// <c>process</c> feeds it, beside a raw bulk load of the very same documents into the same
+/// server in the same run (<see cref="RawBulkLoad"/>). Each run writes into fresh indices and
+/// counts them afterwards.
 /// </summary>
 public static class PlaySinkBench
 {
@@ -34,7 +28,7 @@ public static class PlaySinkBench
         var files = BenchData.Ensure(plays);
         var options = ConnectorOptions.Elasticsearch(settings) with { MaxBulkDocuments = bulkPlays };
         var lookups = new LookupTables(CustomerReader.Read(files.Customers).Table, TrackReader.Read(files.Tracks).Table);
-        var input = ReadPlays(files.Events);
+        var input = RawBulkLoad.ReadPlays(files.Events);
         using var client = new ElasticsearchClient(options);
         var shapes = client.GetShapesAsync().GetAwaiter().GetResult();
         var id = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
@@ -42,7 +36,7 @@ public static class PlaySinkBench
         var rawIndex = $"bench-{id}-raw";
         var sinkIndex = $"bench-{id}-snk";
 
-        var bodies = RawBodies(input, lookups, shapes, rawIndex, options);
+        var bodies = RawBulkLoad.Bodies(input, lookups, shapes, rawIndex, options, Source);
         var mib = bodies.Sum(b => (long)b.Length) / (1024.0 * 1024.0);
         var table = new Table().Border(TableBorder.Rounded).Title(
             $"{input.Count:N0} enriched plays ({mib:F0} MiB of bulk bodies) into elasticsearch {shapes.Server.Version}, {Environment.ProcessorCount} cores");
@@ -78,24 +72,11 @@ public static class PlaySinkBench
 
         (double Seconds, long Count) Raw()
         {
-            var seconds = Time(() => RawLoad(options, rawIndex, bodies, sinkOptions));
+            var seconds = Time(() => RawBulkLoad.Post(options, rawIndex, bodies, sinkOptions));
             var count = Count(client, rawIndex);
             client.DeleteIndexAsync(rawIndex).GetAwaiter().GetResult();
             return (seconds, count);
         }
-    }
-
-    /// <summary>The generated plays as the processor hands them over: parsed, in file order, positioned by line.</summary>
-    private static List<(PlayEvent Play, byte[] Zip, long Position)> ReadPlays(string events)
-    {
-        var plays = new List<(PlayEvent, byte[], long)>();
-        using var reader = LineReader.Open(events);
-        while (reader.TryReadLine(out var line, out var number, out _))
-        {
-            if (EventParser.TryParse(line, out var play, out var zip, out _))
-                plays.Add((play, line[zip].ToArray(), number));
-        }
-        return plays;
     }
 
     private static void SinkLoad(ElasticsearchClient client, string index, List<(PlayEvent Play, byte[] Zip, long Position)> input, LookupTables lookups, PlaySinkOptions options)
@@ -118,73 +99,6 @@ public static class PlaySinkBench
         sink.Write(batch);
         sink.FlushAsync().GetAwaiter().GetResult();
         sink.DisposeAsync().AsTask().GetAwaiter().GetResult();
-    }
-
-    /// <summary>The same documents as the sink writes, cut into bodies as the sink cuts them, made before any clock starts.</summary>
-    private static List<byte[]> RawBodies(List<(PlayEvent Play, byte[] Zip, long Position)> input, LookupTables lookups, EsRequestShapes shapes, string index, ElasticsearchOptions options)
-    {
-        var bodies = new List<byte[]>();
-        using var writer = new PlayDocumentWriter(shapes, index);
-        var body = new ArrayBufferWriter<byte>(options.MaxBulkBytes);
-        var batch = new PlayBatch(input.Count) { Source = Source };
-        foreach (var (play, zip, position) in input)
-            batch.Add(play, zip, position);
-        var ingest = DateTime.UnixEpoch.AddSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-        var documents = 0;
-        for (var i = 0; i < batch.Count; i++)
-        {
-            writer.Write(body, batch, i, lookups, ingest);
-            documents++;
-            if (documents == options.MaxBulkDocuments || body.WrittenCount >= options.MaxBulkBytes)
-            {
-                bodies.Add(body.WrittenSpan.ToArray());
-                body.Clear();
-                documents = 0;
-            }
-        }
-        if (documents > 0)
-            bodies.Add(body.WrittenSpan.ToArray());
-        return bodies;
-    }
-
-    /// <summary>Posts the bodies as they are, keeping as many requests in flight as the sink does.</summary>
-    private static void RawLoad(ElasticsearchOptions options, string index, List<byte[]> bodies, PlaySinkOptions sinkOptions)
-    {
-        using var client = new ElasticsearchClient(options);
-        client.EnsureIndexAsync(index, PlaystreamIndices.PlaysMapping()).GetAwaiter().GetResult();
-        // The index prepared for the load as the sink prepares it, and put back the same way afterwards.
-        var interval = client.GetRefreshIntervalAsync(index).GetAwaiter().GetResult();
-        if (sinkOptions.RefreshAtFlushes)
-            client.SetRefreshIntervalAsync(index, "-1").GetAwaiter().GetResult();
-        using var http = new HttpClient { BaseAddress = options.Urls[0], Timeout = options.RequestTimeout };
-        if (options.ApiKey is { } key)
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", key);
-        else if (options.Username is { } user && options.Password is { } password)
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
-        var next = -1;
-        var senders = Enumerable.Range(0, Math.Max(1, sinkOptions.Concurrency)).Select(_ => Task.Run(async () =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < bodies.Count)
-            {
-                using var content = new ByteArrayContent(bodies[i]);
-                content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
-                using var response = await http.PostAsync("_bulk", content).ConfigureAwait(false);
-                var answer = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                if (!response.IsSuccessStatusCode || HasErrors(answer))
-                    throw new InvalidOperationException($"the raw bulk load was refused ({(int)response.StatusCode}): {Encoding.UTF8.GetString(answer.AsSpan(0, Math.Min(300, answer.Length)))}");
-            }
-        })).ToArray();
-        Task.WaitAll(senders);
-        if (sinkOptions.RefreshAtFlushes)
-            client.SetRefreshIntervalAsync(index, interval).GetAwaiter().GetResult();
-        client.RefreshAsync(index).GetAwaiter().GetResult();
-    }
-
-    private static bool HasErrors(byte[] answer)
-    {
-        using var document = JsonDocument.Parse(answer);
-        return document.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.True;
     }
 
     private static long Count(ElasticsearchClient client, string index)

@@ -21,7 +21,8 @@ namespace Playstream.Bench;
 /// <summary>
 /// <c>playstream bench stack</c>: Kafka → process → Elasticsearch + Redis on generated plays
 /// over a 3-partition topic, beside two ceilings measured in the same run on the same
-/// servers: a bare consumer reading the topic, and a raw bulk load of the plays.
+/// servers: a bare consumer reading the topic, and a raw bulk load of the very documents
+/// <c>process</c> indexes (<see cref="RawBulkLoad"/>: enriched, the same bytes and mapping).
 /// </summary>
 public static class StackBench
 {
@@ -48,35 +49,26 @@ public static class StackBench
         });
         table.AddRow("produce (acks=all, keyed by customer)", F(produce), Rate(plays, produce), "");
 
-        var bare = Time(() => BareConsume(kafka, topic, $"bench-bare-{id}", plays));
+        var bare = BareConsumer.Read(kafka, topic, plays).TotalSeconds;
         table.AddRow("ceiling: bare consumer", F(bare), Rate(plays, bare), "100%");
 
+        var lookups = new LookupTables(CustomerReader.Read(files.Customers).Table, TrackReader.Read(files.Tracks).Table);
         using (var connection = RedisConnection.ConnectAsync(redis).GetAwaiter().GetResult())
         {
             var loader = new RedisLookupLoader(connection, redis.Keys);
-            loader.LoadCustomersAsync(CustomerReader.Read(files.Customers).Table).GetAwaiter().GetResult();
-            loader.LoadTracksAsync(TrackReader.Read(files.Tracks).Table).GetAwaiter().GetResult();
+            loader.LoadCustomersAsync(lookups.Customers).GetAwaiter().GetResult();
+            loader.LoadTracksAsync(lookups.Tracks).GetAwaiter().GetResult();
         }
         var noPlays = Time(() => Process(kafka, redis, es, topic, $"bench-noplays-{id}", $"bench-{id}-a", indexPlays: false));
         table.AddRow("process, plays index off", F(noPlays), Rate(plays, noPlays), $"{bare / noPlays * 100:F0}% of bare consumer");
 
-        var bulk = Time(() => RawBulk(es, files.Events, $"bench-{id}-raw"));
-        table.AddRow("ceiling: raw bulk load into elasticsearch", F(bulk), Rate(plays, bulk), "100%");
+        var bulk = RawBulk(es, files.Events, lookups, $"bench-{id}-raw");
+        table.AddRow("ceiling: raw bulk load of the same documents", F(bulk), Rate(plays, bulk), "100%");
         var withPlays = Time(() => Process(kafka, redis, es, topic, $"bench-plays-{id}", $"bench-{id}-b", indexPlays: true));
         table.AddRow("process, plays indexed", F(withPlays), Rate(plays, withPlays), $"{bulk / withPlays * 100:F0}% of raw bulk");
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"[grey]topic {topic}, index prefixes bench-{id}-*, redis prefix {redis.KeyPrefix} are left for inspection[/]");
         return 0;
-    }
-
-    private static void BareConsume(Kafka.Configuration.KafkaOptions kafka, string topic, string group, long expected)
-    {
-        using var source = new KafkaLineSource(kafka, group, [topic]);
-        long read = 0;
-        while (read < expected)
-            foreach (var batch in source.Poll(TimeSpan.FromMilliseconds(500)))
-                read += batch.Records.Count;
-        source.Close();
     }
 
     private static void Process(Kafka.Configuration.KafkaOptions kafka, RedisOptions redis, ElasticsearchOptions es, string topic, string group, string prefix, bool indexPlays)
@@ -96,40 +88,14 @@ public static class StackBench
         new StreamProcessor(options, _ => { }).RunAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 
-    /// <summary>The same plays as bare documents (the parsed fields, no enrichment) in bulk: what the cluster can take.</summary>
-    private static void RawBulk(ElasticsearchOptions options, string events, string index)
+    /// <summary>The enriched plays <c>process</c> would index, loaded raw; the seconds of the load alone, bodies made before.</summary>
+    private static double RawBulk(ElasticsearchOptions options, string events, LookupTables lookups, string index)
     {
-        using var client = new ElasticsearchClient(options);
-        client.EnsureIndexAsync(index, PlaystreamIndices.PlaysMapping()).GetAwaiter().GetResult();
-        using var reader = LineReader.Open(events);
-        var documents = new List<BulkDocument>(5000);
-        while (true)
-        {
-            var more = reader.TryReadLine(out var line, out var number, out _);
-            if (more && EventParser.TryParse(line, out var play, out var zip, out _))
-            {
-                var buffer = new ArrayBufferWriter<byte>(160);
-                using (var json = new Utf8JsonWriter(buffer))
-                {
-                    json.WriteStartObject();
-                    json.WriteString("@timestamp", Core.Export.IsoTime.Format(play.Time));
-                    json.WriteNumber("event_id", play.EventId);
-                    json.WriteNumber("customer_id", play.CustomerId);
-                    json.WriteNumber("track_id", play.TrackId);
-                    json.WriteBoolean("ismobile", play.IsMobile);
-                    json.WriteString("listening_zip_code", EventParser.DecodeZip(line, zip));
-                    json.WriteEndObject();
-                }
-                documents.Add(new BulkDocument(number.ToString(CultureInfo.InvariantCulture), buffer.WrittenMemory));
-            }
-            if (documents.Count == 5000 || (!more && documents.Count > 0))
-            {
-                client.BulkIndexAsync(index, documents).GetAwaiter().GetResult();
-                documents = new List<BulkDocument>(5000);
-            }
-            if (!more)
-                break;
-        }
+        EsRequestShapes shapes;
+        using (var client = new ElasticsearchClient(options))
+            shapes = client.GetShapesAsync().GetAwaiter().GetResult();
+        var bodies = RawBulkLoad.Bodies(RawBulkLoad.ReadPlays(events), lookups, shapes, index, options, "bench/0");
+        return Time(() => RawBulkLoad.Post(options, index, bodies, PlaySinkOptions.Default));
     }
 
     private static double Time(Action action)

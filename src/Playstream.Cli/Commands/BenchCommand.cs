@@ -32,7 +32,7 @@ internal static class BenchCommand
             return EmbeddedBench.Run(input, Math.Max(1, result.GetValue(runs)), !result.GetValue(noBaseline));
         }));
 
-        var stack = new Command("stack", "Kafka → process → Elasticsearch + Redis, beside a bare consumer and a raw bulk load");
+        var stack = new Command("stack", "Kafka → process → Elasticsearch + Redis, beside a bare consumer and a raw bulk load of the same documents");
         var stackPlays = CountOption("--plays", "Plays to generate and run", 1_000_000);
         var connection = new ConnectionOptions();
         stack.Options.Add(stackPlays);
