@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Playstream.Core.Events;
+using Playstream.Core.Generation;
 using Playstream.Core.Lookups;
 using Playstream.Core.Sources;
 using Playstream.Elasticsearch;
@@ -26,30 +27,37 @@ namespace Playstream.Bench;
 /// </summary>
 public static class StackBench
 {
-    public static int Run(long plays, PlaystreamSettings settings)
+    /// <param name="shuffle">Generate the held-out shape (random time order, bad lines, unknown ids) instead of plays in time order.</param>
+    public static int Run(long plays, bool shuffle, PlaystreamSettings settings)
     {
-        var files = BenchData.Ensure(plays);
+        var generator = new GeneratorOptions { Events = plays };
+        var files = BenchData.Ensure(shuffle ? generator.AsHeldOut() : generator);
         var id = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         var kafka = ConnectorOptions.Kafka(settings);
         var redis = ConnectorOptions.Redis(settings) with { KeyPrefix = $"bench{id}:" };
         var es = ConnectorOptions.Elasticsearch(settings);
         var topic = $"playstream-bench-{id}";
-        var table = new Table().Border(TableBorder.Rounded).Title($"full stack, {plays:N0} plays, 3 partitions, {Environment.ProcessorCount} cores");
+        var table = new Table().Border(TableBorder.Rounded).Title(
+            $"full stack, {plays:N0} plays{(shuffle ? " (held-out shape)" : "")}, 3 partitions, {Environment.ProcessorCount} cores");
         table.AddColumns("measure", "seconds", "plays/s", "share");
 
         using (var admin = new TopicAdmin(kafka))
             admin.CreateAsync(topic, 3, 1).GetAwaiter().GetResult();
+        long lines = 0;
         var produce = Time(() =>
         {
             using var producer = new KafkaLineProducer(kafka, topic);
             using var reader = LineReader.Open(files.Events);
             while (reader.TryReadLine(out var line, out _, out _))
+            {
                 producer.Produce(line);
+                lines++;
+            }
             producer.Flush(TimeSpan.FromMinutes(5));
         });
         table.AddRow("produce (acks=all, keyed by customer)", F(produce), Rate(plays, produce), "");
 
-        var bare = BareConsumer.Read(kafka, topic, plays).TotalSeconds;
+        var bare = BareConsumer.Read(kafka, topic, lines).TotalSeconds;
         table.AddRow("ceiling: bare consumer", F(bare), Rate(plays, bare), "100%");
 
         var lookups = new LookupTables(CustomerReader.Read(files.Customers).Table, TrackReader.Read(files.Tracks).Table);

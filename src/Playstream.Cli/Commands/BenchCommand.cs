@@ -34,10 +34,12 @@ internal static class BenchCommand
 
         var stack = new Command("stack", "Kafka → process → Elasticsearch + Redis, beside a bare consumer and a raw bulk load of the same documents");
         var stackPlays = CountOption("--plays", "Plays to generate and run", 1_000_000);
+        var stackShuffle = new Option<bool>("--shuffle") { Description = shuffle.Description };
         var connection = new ConnectionOptions();
         stack.Options.Add(stackPlays);
+        stack.Options.Add(stackShuffle);
         connection.AddTo(stack);
-        stack.SetAction(result => CliErrors.Run(() => StackBench.Run(result.GetValue(stackPlays), connection.Read(result))));
+        stack.SetAction(result => CliErrors.Run(() => StackBench.Run(result.GetValue(stackPlays), result.GetValue(stackShuffle), connection.Read(result))));
         command.Subcommands.Add(stack);
         command.Subcommands.Add(ShipBenchCommand.Create());
 
