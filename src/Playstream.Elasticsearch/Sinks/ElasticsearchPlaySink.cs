@@ -17,7 +17,8 @@ namespace Playstream.Elasticsearch.Sinks;
 /// </summary>
 /// <remarks>
 /// Requests in flight together hold different plays (one id is in one body), so their order
-/// does not matter; a flush waits for all of them. While the sink runs the index refreshes only
+/// does not matter; a flush ends when the requests holding the plays before it are answered,
+/// while the plays after it are already being sent. While the sink runs the index refreshes only
 /// at its flushes (<see cref="PlaySinkOptions.RefreshAtFlushes"/>, begun by
 /// <see cref="EnsureIndexAsync"/>, put back by <see cref="DisposeAsync"/>).
 /// </remarks>
@@ -34,6 +35,7 @@ public sealed class ElasticsearchPlaySink : IPlaySink
     private readonly SemaphoreSlim _sending;
     private readonly ConcurrentBag<BulkBodyWriter> _freeBodies = [];
     private readonly List<Task> _inFlight = []; // the worker's alone
+    private readonly List<Task> _flushing = []; // the worker's alone: flushes waiting for their requests
     private readonly ArrayBufferWriter<byte> _item = new(1024); // one play's two lines, before they go into a body
     private readonly Task _worker;
     private LoadRefreshPause? _refreshPause;
@@ -142,15 +144,29 @@ public sealed class ElasticsearchPlaySink : IPlaySink
                     }
                     break;
                 case TaskCompletionSource flush:
-                    body = await SendAllAsync(body).ConfigureAwait(false);
-                    if (Failure is null && Volatile.Read(ref _refreshPause) is { } pause)
-                        await RefreshAsync(pause).ConfigureAwait(false);
-                    if (Failure is { } failure) flush.TrySetException(failure);
-                    else flush.TrySetResult();
+                    body = await SendWrittenAsync(body).ConfigureAwait(false);
+                    _flushing.RemoveAll(t => t.IsCompleted);
+                    _flushing.Add(CompleteFlushAsync(flush, [.. _inFlight]));
                     break;
             }
         }
         await SendAllAsync(body).ConfigureAwait(false);
+        await Task.WhenAll(_flushing).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Ends a flush once the requests holding its plays are answered, then refreshes. The worker
+    /// goes on with the plays after the flush meanwhile: a member that reads on while a flush is
+    /// stored (as <c>process</c> does) keeps the server's write threads busy through the wait
+    /// and the refresh.
+    /// </summary>
+    private async Task CompleteFlushAsync(TaskCompletionSource flush, Task[] requests)
+    {
+        await Task.WhenAll(requests).ConfigureAwait(false);
+        if (Failure is null && Volatile.Read(ref _refreshPause) is { } pause)
+            await RefreshAsync(pause).ConfigureAwait(false);
+        if (Failure is { } failure) flush.TrySetException(failure);
+        else flush.TrySetResult();
     }
 
     /// <summary>Writes the batch's plays into bodies, sending each body as it fills; returns the body left unfilled.</summary>
@@ -194,8 +210,8 @@ public sealed class ElasticsearchPlaySink : IPlaySink
         _inFlight.Add(SendAsync(body));
     }
 
-    /// <summary>Sends what is written and waits for every request in flight.</summary>
-    private async Task<BulkBodyWriter?> SendAllAsync(BulkBodyWriter? body)
+    /// <summary>Sends what is written, without waiting for an answer.</summary>
+    private async Task<BulkBodyWriter?> SendWrittenAsync(BulkBodyWriter? body)
     {
         if (body is not null)
         {
@@ -204,6 +220,13 @@ public sealed class ElasticsearchPlaySink : IPlaySink
             else
                 _freeBodies.Add(body);
         }
+        return null;
+    }
+
+    /// <summary>Sends what is written and waits for every request in flight.</summary>
+    private async Task<BulkBodyWriter?> SendAllAsync(BulkBodyWriter? body)
+    {
+        await SendWrittenAsync(body).ConfigureAwait(false);
         await Task.WhenAll(_inFlight).ConfigureAwait(false);
         _inFlight.Clear();
         return null;

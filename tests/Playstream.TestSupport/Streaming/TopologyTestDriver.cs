@@ -43,6 +43,9 @@ public sealed class TopologyTestDriver : IDisposable
     public CollectingDeadLetters DeadLetters { get; } = new();
     public List<string> Reports { get; } = [];
 
+    /// <summary>Where members write the enriched plays; none when null. Set before members join.</summary>
+    public IPlaySink? Plays { get; set; }
+
     /// <summary>Options every member starts with: flushes and results at every step, so tests need no clock.</summary>
     public RunnerOptions Options { get; init; } = new()
     {
@@ -121,6 +124,7 @@ public sealed class TopologyTestDriver : IDisposable
             Store = _tasks,
             Results = Results,
             DeadLetters = DeadLetters,
+            Plays = Plays,
             Pool = new PlayBatchPool(),
             Retry = new ServerRetry(message => Report(name, message), maxDelay: TimeSpan.FromMilliseconds(5)),
         };
