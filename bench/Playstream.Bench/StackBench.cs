@@ -1,16 +1,11 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
-using Playstream.Core.Events;
 using Playstream.Core.Generation;
 using Playstream.Core.Lookups;
 using Playstream.Core.Sources;
 using Playstream.Elasticsearch;
-using Playstream.Elasticsearch.Bulk;
 using Playstream.Elasticsearch.Sinks;
 using Playstream.Kafka.Admin;
-using Playstream.Kafka.Consuming;
 using Playstream.Kafka.Producing;
 using Playstream.Processor;
 using Playstream.Redis;

@@ -144,7 +144,8 @@ public sealed class ElasticsearchPlaySink : IPlaySink
                     }
                     break;
                 case TaskCompletionSource flush:
-                    body = await SendWrittenAsync(body).ConfigureAwait(false);
+                    await SendWrittenAsync(body).ConfigureAwait(false);
+                    body = null;
                     _flushing.RemoveAll(t => t.IsCompleted);
                     _flushing.Add(CompleteFlushAsync(flush, [.. _inFlight]));
                     break;
@@ -210,26 +211,23 @@ public sealed class ElasticsearchPlaySink : IPlaySink
         _inFlight.Add(SendAsync(body));
     }
 
-    /// <summary>Sends what is written, without waiting for an answer.</summary>
-    private async Task<BulkBodyWriter?> SendWrittenAsync(BulkBodyWriter? body)
+    /// <summary>Sends what is written, without waiting for an answer; the body is the sink's again.</summary>
+    private async Task SendWrittenAsync(BulkBodyWriter? body)
     {
-        if (body is not null)
-        {
-            if (body.Count > 0)
-                await DispatchAsync(body).ConfigureAwait(false);
-            else
-                _freeBodies.Add(body);
-        }
-        return null;
+        if (body is null)
+            return;
+        if (body.Count > 0)
+            await DispatchAsync(body).ConfigureAwait(false);
+        else
+            _freeBodies.Add(body);
     }
 
     /// <summary>Sends what is written and waits for every request in flight.</summary>
-    private async Task<BulkBodyWriter?> SendAllAsync(BulkBodyWriter? body)
+    private async Task SendAllAsync(BulkBodyWriter? body)
     {
         await SendWrittenAsync(body).ConfigureAwait(false);
         await Task.WhenAll(_inFlight).ConfigureAwait(false);
         _inFlight.Clear();
-        return null;
     }
 
     private async Task SendAsync(BulkBodyWriter body)

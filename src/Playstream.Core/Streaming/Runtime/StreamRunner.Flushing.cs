@@ -25,9 +25,11 @@ public sealed partial class StreamRunner
         var started = _clock.Elapsed;
         foreach (var task in _tasks.Values)
             task.Customers.FlushPlays();
+        // The writer's token, read once here: the commit may outlive the runner's disposal.
+        var writerStop = _writerStop.Token;
         // Asked for now, so it covers exactly the plays before the cut; waited for by the commit. The
         // sink waits out a server that is down by itself; what it throws, no retry mends.
-        var playsStored = _plays?.FlushAsync(_writerStop.Token) ?? Task.CompletedTask;
+        var playsStored = _plays?.FlushAsync(writerStop) ?? Task.CompletedTask;
         if (_ports.FlushDeadLetters is { } flushDeadLetters)
             await _ports.Retry.RunAsync("sending dead letters to kafka", flushDeadLetters, stop).ConfigureAwait(false);
         await _ports.Retry.RunAsync($"sending to {_ports.RepartitionName}", _repartition.FlushAsync, stop).ConfigureAwait(false);
@@ -39,19 +41,19 @@ public sealed partial class StreamRunner
         var commits = _parallel.Map(tasks, t => t.Cut(horizons?.GetValueOrDefault(t.Partition), t.HasPendingResults));
         Stats.SpentCutting(Stopwatch.GetElapsedTime(cutting));
         var positions = _tasks.Values.Select(t => (t, t.Source.InputNext, t.Customers.RepartitionNext)).ToList();
-        _pending = new PendingFlush(CommitAfterPlaysAsync(playsStored, commits), tasks, positions, started, commits.Sum(c => c.Bytes));
+        _pending = new PendingFlush(CommitAfterPlaysAsync(playsStored, commits, writerStop), tasks, positions, started, commits.Sum(c => c.Bytes));
         _lastFlush = _clock.Elapsed;
         await CompletePendingFlushAsync(wait: !overlap, stop).ConfigureAwait(false);
     }
 
     // Runs under the writer's token, not the step's: a stop lets the flush under way end within its grace.
-    private async Task<IReadOnlyList<bool>> CommitAfterPlaysAsync(Task playsStored, TaskCommit[] commits)
+    private async Task<IReadOnlyList<bool>> CommitAfterPlaysAsync(Task playsStored, TaskCommit[] commits, CancellationToken writerStop)
     {
         await playsStored.ConfigureAwait(false);
         if (commits.Length == 0)
             return [];
         var committing = Stopwatch.GetTimestamp();
-        var written = await _ports.Retry.RunAsync($"committing to {_ports.StoreName}", token => _ports.Store.CommitAsync(commits, token), _writerStop.Token).ConfigureAwait(false);
+        var written = await _ports.Retry.RunAsync($"committing to {_ports.StoreName}", token => _ports.Store.CommitAsync(commits, token), writerStop).ConfigureAwait(false);
         Stats.SpentCommitting(Stopwatch.GetElapsedTime(committing));
         return written;
     }
@@ -74,19 +76,20 @@ public sealed partial class StreamRunner
         {
             var task = pending.Tasks[i];
             // A task handed over or lost since the cut is not this member's to drop.
-            if (written[i] || !_tasks.TryGetValue(task.Partition, out var current) || current != task)
+            if (written[i] || !StillHeld(task))
                 continue;
             Stats.WasFenced();
             RemoveTask(task.Partition);
             _fencedAt[task.Partition] = _clock.Elapsed;
             _report($"partition {task.Partition}: another member has taken it over (this member's epoch {task.Epoch} is no longer the partition's); its commit was refused and it is dropped here");
         }
-        _ports.Source.ReportPositions([.. pending.Positions
-            .Where(p => _tasks.TryGetValue(p.Task.Partition, out var current) && current == p.Task)
-            .Select(p => (p.Task.Partition, p.Input, p.Repartition))]);
+        _ports.Source.ReportPositions([.. pending.Positions.Where(p => StillHeld(p.Task)).Select(p => (p.Task.Partition, p.Input, p.Repartition))]);
         Stats.Partitions = Partitions;
         Stats.Flushed(_clock.Elapsed - pending.Started, pending.Bytes);
     }
+
+    /// <summary>Whether this very task still runs here: not handed over, lost, or claimed again since it was cut.</summary>
+    private bool StillHeld(StreamTask task) => _tasks.TryGetValue(task.Partition, out var current) && current == task;
 
     /// <summary>
     /// With an allowed lateness: per task, the horizon it may now raise its customer stage to, and

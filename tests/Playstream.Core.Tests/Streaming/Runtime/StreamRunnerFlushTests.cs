@@ -35,25 +35,38 @@ public class StreamRunnerFlushTests
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
+    /// <summary>One member on two partitions of keyed plays, writing them into a gated sink.</summary>
+    private static (TopologyTestDriver Driver, GatedPlaySink Plays, TopologyTestDriver.Member Member) Start(RandomEventLog log)
+    {
+        var driver = StreamingLogs.Driver(log, StreamingLogs.Small, partitions: 2);
+        var plays = new GatedPlaySink();
+        driver.Plays = plays;
+        driver.PipeKeyedByCustomer(StreamingLogs.Lines(log));
+        return (driver, plays, driver.Join("a"));
+    }
+
+    // A step that waited for the flush's plays would never end: bounded, so that it fails instead.
+    private static Task Step(TopologyTestDriver.Member member) =>
+        member.Runner.StepAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+    private static async Task<Dictionary<int, long>> CommittedInputs(TopologyTestDriver driver) =>
+        (await driver.Store.ReadGroupAsync(CancellationToken.None)).Progress.ToDictionary(p => p.Key, p => p.Value.InputNext);
+
     [Fact]
     public async Task A_member_reads_on_while_a_flush_waits_for_its_plays_then_commits_the_positions_of_its_cut()
     {
         var log = RandomEventLog.Generate(7, 3000);
-        using var driver = StreamingLogs.Driver(log, StreamingLogs.Small, partitions: 2);
-        var plays = new GatedPlaySink();
-        driver.Plays = plays;
-        driver.PipeKeyedByCustomer(StreamingLogs.Lines(log));
-        var member = driver.Join("a");
+        var (driver, plays, member) = Start(log);
+        using var _ = driver;
 
-        // A step that waited for the flush's plays would never end here: bounded, so it fails instead.
-        await member.Runner.StepAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        await Step(member);
         Assert.Equal(1, plays.Flushes);
         var cut = member.Runner.Positions;
         Assert.All(cut, p => Assert.True(p.InputNext > 0, $"partition {p.Partition} read nothing before the first flush"));
         Assert.Equal(0, driver.Store.Commits);
 
         for (var i = 0; i < 5; i++)
-            await member.Runner.StepAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+            await Step(member);
         // Read on: every partition past its cut, with no commit and no second flush while the first waits.
         Assert.All(member.Runner.Positions, p => Assert.True(p.InputNext > cut.Single(c => c.Partition == p.Partition).InputNext));
         Assert.Equal(1, plays.Flushes);
@@ -64,8 +77,7 @@ public class StreamRunnerFlushTests
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (driver.Store.Commits == 0 && waited.Elapsed < TimeSpan.FromSeconds(10))
             await Task.Delay(10);
-        var group = await driver.Store.ReadGroupAsync(CancellationToken.None);
-        Assert.Equal(cut.ToDictionary(p => p.Partition, p => p.InputNext), group.Progress.ToDictionary(p => p.Key, p => p.Value.InputNext));
+        Assert.Equal(cut.ToDictionary(p => p.Partition, p => p.InputNext), await CommittedInputs(driver));
 
         await driver.RunUntilIdleAsync();
         ResultsAssert.Equal(log.Reference(StreamingLogs.Small), driver.Results.Results());
@@ -75,14 +87,10 @@ public class StreamRunnerFlushTests
     [Fact]
     public async Task A_stop_waits_for_the_flush_under_way_and_commits_everything_read()
     {
-        var log = RandomEventLog.Generate(8, 2000);
-        using var driver = StreamingLogs.Driver(log, StreamingLogs.Small, partitions: 2);
-        var plays = new GatedPlaySink();
-        driver.Plays = plays;
-        driver.PipeKeyedByCustomer(StreamingLogs.Lines(log));
-        var member = driver.Join("a");
+        var (driver, plays, member) = Start(RandomEventLog.Generate(8, 2000));
+        using var _ = driver;
         for (var i = 0; i < 3; i++)
-            await member.Runner.StepAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+            await Step(member);
         Assert.Equal(0, driver.Store.Commits);
 
         var stopping = member.Runner.FinishAsync();
@@ -91,8 +99,7 @@ public class StreamRunnerFlushTests
         plays.Open();
         await stopping;
 
-        var group = await driver.Store.ReadGroupAsync(CancellationToken.None);
-        Assert.Equal(member.Runner.Positions.ToDictionary(p => p.Partition, p => p.InputNext), group.Progress.ToDictionary(p => p.Key, p => p.Value.InputNext));
+        Assert.Equal(member.Runner.Positions.ToDictionary(p => p.Partition, p => p.InputNext), await CommittedInputs(driver));
         Assert.True(plays.Flushes >= 2, "the stop cut no flush of its own after the one under way");
     }
 }
